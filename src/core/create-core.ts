@@ -1,0 +1,82 @@
+import type { Database } from 'better-sqlite3';
+import type { EventPayload, Handlers, HostKind, TopicName } from '../shared/contract';
+import { APP_NAME } from '../shared/app-info';
+import { dispatch } from './api/dispatcher';
+import { createEventBus, type AnyEventListener, type EventListener } from './events/event-bus';
+import type { CorePorts, Logger } from './ports';
+import { acquireProfileLock } from './profile/profile-lock';
+import { openDatabase } from './store/open-database';
+import { createSettingsRepository, type SettingsRepository } from './store/settings-repository';
+import { createSystemHandlers, systemStatus } from './system/system-handlers';
+
+export interface CoreOptions {
+  host: HostKind;
+  version: string;
+  ports: CorePorts;
+  /** Heartbeat period of `system.status`; 0 turns it off (tests). */
+  statusIntervalMs?: number;
+}
+
+/** The core as hosts see it: contract handlers, events, and an orderly close. */
+export interface Core {
+  readonly handlers: Handlers;
+  readonly log: Logger;
+  readonly settings: SettingsRepository;
+  /** Validates and runs one call (the entry point every host uses). */
+  call(method: string, params: unknown): Promise<unknown>;
+  on<T extends TopicName>(topic: T, listener: EventListener<T>): () => void;
+  onAny(listener: AnyEventListener): () => void;
+  /** Stops timers, flushes and closes the database and releases the profile. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the core for one profile. Throws `DatabaseFromFutureError`, `DatabaseCorruptError` or
+ * `ProfileLockedError` before touching anything when the profile cannot be opened safely.
+ */
+export function createCore(options: CoreOptions): Core {
+  const { clock, logger, paths } = options.ports;
+  const log = logger.child({ component: 'core' });
+  const lock = acquireProfileLock(paths.dataDir);
+  let db: Database;
+  try {
+    db = openDatabase(paths.database, { log });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+
+  const events = createEventBus((topic, error) => log.error({ topic, err: String(error) }, 'event listener failed'));
+  const systemDeps = { db, clock, paths, app: { name: APP_NAME, version: options.version, host: options.host }, startedAt: clock.now() };
+  const handlers: Handlers = {
+    ...createSystemHandlers(systemDeps),
+  };
+
+  const emitStatus = (state: 'ok' | 'stopping'): void => events.emit('system.status', systemStatus(systemDeps, state));
+  const interval = options.statusIntervalMs ?? 5000;
+  const heartbeat = interval > 0 ? setInterval(() => emitStatus('ok'), interval) : undefined;
+  heartbeat?.unref();
+  log.info({ dataDir: paths.dataDir, host: options.host, version: options.version }, 'core started');
+
+  let closing: Promise<void> | undefined;
+  return {
+    handlers,
+    log,
+    settings: createSettingsRepository(db, clock.now),
+    call: (method, params) => dispatch(handlers, method, params, log),
+    on: <T extends TopicName>(topic: T, listener: (payload: EventPayload<T>) => void) => events.on(topic, listener),
+    onAny: (listener) => events.onAny(listener),
+    close() {
+      closing ??= (async () => {
+        if (heartbeat) clearInterval(heartbeat);
+        emitStatus('stopping');
+        // Fold the WAL back into the main file so a backup of profile.db alone is complete.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.close();
+        lock.release();
+        log.info({}, 'core closed');
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import { migration001 } from './001-settings';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+/** Every migration, in order; the last version is the schema this build writes. */
+export const migrations: readonly Migration[] = [migration001];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,52 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { ApiError } from '../shared/contract';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type IpcEnvelope } from '../shared/ist-bridge';
+import { dispatch } from '../core/api/dispatcher';
+import { createEventSubscriptions, type EventSubscriptions } from '../core/api/event-subscriptions';
+import type { Core } from '../core/create-core';
+
+export interface IpcBridgeOptions {
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  core: Core;
+  /** Only our own renderer's main frame may call the core. */
+  isTrustedSender(event: IpcMainInvokeEvent): boolean;
+}
+
+/** Routes contract calls from trusted windows to the core and events back to them. */
+export function registerIpcBridge(options: IpcBridgeOptions): () => void {
+  const { core } = options;
+  const sessions = new Map<number, EventSubscriptions>();
+
+  const sessionFor = (contents: WebContents): EventSubscriptions => {
+    let session = sessions.get(contents.id);
+    if (!session) {
+      session = createEventSubscriptions(core, (topic, payload) => {
+        if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, topic, payload);
+      });
+      sessions.set(contents.id, session);
+      contents.once('destroyed', () => {
+        sessions.get(contents.id)?.close();
+        sessions.delete(contents.id);
+      });
+    }
+    return session;
+  };
+
+  options.ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, params: unknown): Promise<IpcEnvelope> => {
+    try {
+      if (!options.isTrustedSender(event)) throw new ApiError('UNAUTHORIZED', 'Calls are only accepted from the application window');
+      if (typeof method !== 'string') throw new ApiError('INVALID_REQUEST', 'Method must be a string');
+      const handlers = { ...core.handlers, ...sessionFor(event.sender).handlers };
+      return { ok: true, result: await dispatch(handlers, method, params, core.log) };
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError('INTERNAL', 'Internal error');
+      return { ok: false, error: apiError.toShape() };
+    }
+  });
+
+  return () => {
+    options.ipcMain.removeHandler(IPC_CALL_CHANNEL);
+    for (const session of sessions.values()) session.close();
+    sessions.clear();
+  };
+}

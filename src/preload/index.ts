@@ -1,0 +1,4 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { createIstBridge } from './ist-bridge';
+
+contextBridge.exposeInMainWorld('ist', createIstBridge(ipcRenderer));

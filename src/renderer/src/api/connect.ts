@@ -1,0 +1,18 @@
+import type { IstBridge } from '../../../shared/ist-bridge';
+import { createApiClient, type ApiClient } from './api-client';
+import { createIpcTransport } from './ipc-transport';
+import { createWsTransport } from './ws-transport';
+
+declare global {
+  interface Window {
+    ist?: IstBridge;
+  }
+}
+
+/** Picks the transport at start: the preload bridge in Electron, the host's WebSocket in a browser. */
+export function connectApi(win: Window): ApiClient {
+  if (win.ist) return createApiClient(createIpcTransport(win.ist));
+  const scheme = win.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  // The HttpOnly cookie set on the first visit authenticates the upgrade.
+  return createApiClient(createWsTransport({ url: `${scheme}//${win.location.host}/api` }));
+}

@@ -1,0 +1,27 @@
+import { MOD_KEY } from '../frame/TopBar';
+
+const SHORTCUTS: Array<[string, string]> = [
+  [`${MOD_KEY} K`, 'Command palette: every action by name'],
+  ['↑ ↓ Enter', 'Move and run in the palette'],
+  ['Esc', 'Close the palette or a dialog'],
+  ['Tab / Shift Tab', 'Move focus between controls'],
+];
+
+export function ShortcutsPanel() {
+  return (
+    <section className="panel-body" aria-label="Keyboard shortcuts">
+      <table className="kv">
+        <tbody>
+          {SHORTCUTS.map(([keys, what]) => (
+            <tr key={keys}>
+              <th scope="row">
+                <kbd>{keys}</kbd>
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

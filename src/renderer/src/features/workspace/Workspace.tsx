@@ -1,0 +1,28 @@
+import { DockviewReact, themeDark, themeLight, type DockviewReadyEvent, type IDockviewPanelProps } from 'dockview-react';
+import type { FunctionComponent } from 'react';
+import { ActivityPanel } from '../activity/ActivityPanel';
+import { usePreferences } from '../preferences/preferences-store';
+import { SystemPanel } from '../system/SystemPanel';
+import { applyDefaultLayout, type PanelId } from './panels';
+import { ShortcutsPanel } from './ShortcutsPanel';
+import { useWorkspace } from './workspace-store';
+
+const COMPONENTS: Record<PanelId, FunctionComponent<IDockviewPanelProps>> = {
+  system: SystemPanel,
+  activity: ActivityPanel,
+  shortcuts: ShortcutsPanel,
+};
+
+/** The docking area: panels can be split, tabbed, resized and dragged. */
+export function Workspace() {
+  const theme = usePreferences((s) => s.theme);
+  const onReady = (event: DockviewReadyEvent): void => {
+    useWorkspace.setState({ dock: event.api });
+    applyDefaultLayout(event.api);
+  };
+  return (
+    <main className="workspace" aria-label="Workspace">
+      <DockviewReact components={COMPONENTS} onReady={onReady} theme={theme === 'dark' ? themeDark : themeLight} />
+    </main>
+  );
+}

@@ -1,0 +1,3 @@
+/** Product identity, shared by hosts and renderer. */
+export const APP_NAME = 'Instant Social Trading';
+export const APP_ID = 'org.instantsocialtrading.terminal';

@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import type { EventSpec, MethodSpec } from './define';
+import { createEventMethods } from './events';
+import { systemEvents, systemMethods } from './system';
+
+export * from './errors';
+export * from './system';
+export type { EventSpec, MethodSpec } from './define';
+
+/** Every event topic, by name. Add a domain's events here. */
+export const events = {
+  ...systemEvents,
+} satisfies Record<string, EventSpec>;
+
+export type Events = typeof events;
+export type TopicName = keyof Events;
+export const topicNames = Object.keys(events) as [TopicName, ...TopicName[]];
+
+/** Every method, by name. Add a domain's methods here. */
+export const methods = {
+  ...systemMethods,
+  ...createEventMethods(topicNames),
+} satisfies Record<string, MethodSpec>;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export const methodNames = Object.keys(methods) as MethodName[];
+
+/** Params as a caller may write them (defaults not yet applied). */
+export type ParamsIn<M extends MethodName> = z.input<Methods[M]['params']>;
+/** Params as a handler receives them, after validation. */
+export type Params<M extends MethodName> = z.output<Methods[M]['params']>;
+export type Result<M extends MethodName> = z.output<Methods[M]['result']>;
+export type EventPayload<T extends TopicName> = z.output<Events[T]['payload']>;
+
+/** Methods served by the core; `events.*` belong to each connection's session. */
+export type CoreMethodName = Exclude<MethodName, `events.${string}`>;
+
+/** A handler per method; each domain implements its slice (`Pick<Handlers, …>`). */
+export type Handlers<M extends MethodName = CoreMethodName> = {
+  [K in M]: (params: Params<K>) => Promise<Result<K>> | Result<K>;
+};
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methods, name);
+}
+
+export function isTopicName(name: string): name is TopicName {
+  return Object.hasOwn(events, name);
+}

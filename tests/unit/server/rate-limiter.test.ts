@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { createRateLimiter } from '../../../src/server/rate-limiter';
+
+describe('rate limiter', () => {
+  it('allows a burst up to capacity, then refuses until tokens refill', () => {
+    const limiter = createRateLimiter(3, 2, 0);
+    expect([limiter.take(0), limiter.take(0), limiter.take(0), limiter.take(0)]).toEqual([true, true, true, false]);
+    expect(limiter.take(499)).toBe(false);
+    expect(limiter.take(500)).toBe(true);
+  });
+
+  it('never refills beyond capacity', () => {
+    const limiter = createRateLimiter(2, 100, 0);
+    expect([limiter.take(60_000), limiter.take(60_000), limiter.take(60_000)]).toEqual([true, true, false]);
+  });
+});

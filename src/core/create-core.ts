@@ -26,6 +26,11 @@ export interface Core {
   call(method: string, params: unknown): Promise<unknown>;
   on<T extends TopicName>(topic: T, listener: EventListener<T>): () => void;
   onAny(listener: AnyEventListener): () => void;
+  /**
+   * The current value of a state-like topic (e.g. `system.status`), sent to a new subscriber so
+   * it does not wait for the next change; undefined for pure event streams.
+   */
+  snapshot<T extends TopicName>(topic: T): EventPayload<T> | undefined;
   /** Stops timers, flushes and closes the database and releases the profile. Idempotent. */
   close(): Promise<void>;
 }
@@ -52,6 +57,9 @@ export function createCore(options: CoreOptions): Core {
     ...createSystemHandlers(systemDeps),
   };
 
+  const snapshots: { [T in TopicName]?: () => EventPayload<T> } = {
+    'system.status': () => systemStatus(systemDeps, 'ok'),
+  };
   const emitStatus = (state: 'ok' | 'stopping'): void => events.emit('system.status', systemStatus(systemDeps, state));
   const interval = options.statusIntervalMs ?? 5000;
   const heartbeat = interval > 0 ? setInterval(() => emitStatus('ok'), interval) : undefined;
@@ -66,6 +74,7 @@ export function createCore(options: CoreOptions): Core {
     call: (method, params) => dispatch(handlers, method, params, log),
     on: <T extends TopicName>(topic: T, listener: (payload: EventPayload<T>) => void) => events.on(topic, listener),
     onAny: (listener) => events.onAny(listener),
+    snapshot: <T extends TopicName>(topic: T) => snapshots[topic]?.() as EventPayload<T> | undefined,
     close() {
       closing ??= (async () => {
         if (heartbeat) clearInterval(heartbeat);

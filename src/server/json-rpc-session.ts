@@ -57,7 +57,8 @@ export function createJsonRpcSession(options: JsonRpcSessionOptions): JsonRpcSes
     async handle(text) {
       if (!limiter.take(options.now())) {
         stats.rateLimited++;
-        send(JSON.stringify(failure(null, new ApiError('RATE_LIMITED', 'Too many messages on this connection; slow down and retry'))));
+        // Answer with the request's id when it has one, so the caller can fail that call.
+        send(JSON.stringify(failure(idOf(text), new ApiError('RATE_LIMITED', 'Too many messages on this connection; slow down and retry'))));
         return;
       }
       if (text === null) {
@@ -90,6 +91,15 @@ export function createJsonRpcSession(options: JsonRpcSessionOptions): JsonRpcSes
       subscriptions.close();
     },
   };
+}
+
+function idOf(text: string | null): JsonRpcId {
+  if (text === null) return null;
+  try {
+    return extractId(JSON.parse(text));
+  } catch {
+    return null;
+  }
 }
 
 function extractId(message: unknown): JsonRpcId {

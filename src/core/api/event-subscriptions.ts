@@ -21,7 +21,17 @@ export function createEventSubscriptions(core: Core, deliver: <T extends TopicNa
   return {
     handlers: {
       'events.subscribe': ({ topics: add }) => {
+        const fresh = add.filter((t) => !topics.has(t));
         for (const t of add) topics.add(t);
+        // After the response has gone out: the current state of each newly subscribed topic.
+        if (fresh.length > 0) {
+          setImmediate(() => {
+            for (const t of fresh) {
+              const current = topics.has(t) ? core.snapshot(t) : undefined;
+              if (current !== undefined) deliver(t, current);
+            }
+          });
+        }
         return { topics: [...topics] };
       },
       'events.unsubscribe': ({ topics: remove }) => {

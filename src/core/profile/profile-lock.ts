@@ -6,6 +6,9 @@ export interface ProfileLock {
   release(): void;
 }
 
+/** Data dirs locked by this process: our own pid in a lock file is only ours if we hold it. */
+const heldHere = new Set<string>();
+
 /**
  * One process per profile: two cores on one database would both run the copy executor.
  * A lock left by a dead process is taken over.
@@ -13,11 +16,14 @@ export interface ProfileLock {
 export function acquireProfileLock(dataDir: string): ProfileLock {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'profile.lock');
+  if (heldHere.has(file)) throw new ProfileLockedError(dataDir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 });
+      heldHere.add(file);
       return {
         release() {
+          heldHere.delete(file);
           try {
             if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
           } catch {

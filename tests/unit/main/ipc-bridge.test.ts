@@ -64,9 +64,19 @@ describe('IPC bridge', () => {
     expect(contents.sent).toEqual([]);
     const { call: call2, core: core2, contents: contents2 } = setup(true);
     void call;
+    const snapshot = new Promise<void>((resolve) => {
+      contents2.send = (...args: unknown[]) => {
+        contents2.sent.push(args);
+        resolve();
+      };
+    });
     expect(await call2('events.subscribe', { topics: ['system.status'] })).toEqual({ ok: true, result: { topics: ['system.status'] } });
+    await snapshot;
     await core2.close();
-    expect(contents2.sent).toEqual([[IPC_EVENT_CHANNEL, 'system.status', expect.objectContaining({ state: 'stopping' })]]);
+    expect(contents2.sent).toEqual([
+      [IPC_EVENT_CHANNEL, 'system.status', expect.objectContaining({ state: 'ok' })],
+      [IPC_EVENT_CHANNEL, 'system.status', expect.objectContaining({ state: 'stopping' })],
+    ]);
   });
 
   it('removes its handler when disposed', () => {

@@ -9,6 +9,7 @@ export function useConnectionActivity(): void {
   useEffect(() => {
     const { add } = useActivity.getState();
     add('info', `Connecting to the core over ${api.transport === 'ipc' ? 'Electron IPC' : 'WebSocket'}`);
+    if (api.state === 'open') add('info', 'Core connected');
     return api.onState((state) => add(state === 'open' ? 'info' : 'warn', `Core ${CONNECTION_LABEL[state].toLowerCase()}`));
   }, [api]);
 }

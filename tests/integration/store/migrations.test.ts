@@ -1,0 +1,49 @@
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/core/logging/file-logger';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../../src/core/store/migrations';
+import { openDatabase } from '../../../src/core/store/open-database';
+import { tempDir } from '../../helpers/temp-dir';
+
+/** Opens a database migrated up to (and including) `version`. */
+function databaseAt(version: number) {
+  return openDatabase(path.join(tempDir(), 'profile.db'), { log: silentLogger, migrations: migrations.filter((m) => m.version <= version) });
+}
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps, and N is the schema this build writes', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(LATEST_SCHEMA_VERSION).toBe(migrations.length);
+  });
+
+  it('apply one after another from an older database', () => {
+    const file = path.join(tempDir(), 'profile.db');
+    openDatabase(file, { log: silentLogger, migrations: migrations.slice(0, 0) }).close();
+    const db = openDatabase(file, { log: silentLogger });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('roll back a failing migration whole, leaving the version where it was', () => {
+    const file = path.join(tempDir(), 'profile.db');
+    const broken = { version: 2, name: 'broken', up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE half (x); SELECT * FROM missing_table;') };
+    expect(() => openDatabase(file, { log: silentLogger, migrations: [...migrations.slice(0, 1), broken] })).toThrow(/missing_table/);
+    const db = new BetterSqlite3(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
+    db.close();
+  });
+
+  describe('001 settings', () => {
+    it('creates a STRICT key/value table that only accepts JSON values', () => {
+      const db = databaseAt(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run('ui.theme', '"dark"', 1);
+      expect(() => db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run('bad', 'not json', 1)).toThrow(/CHECK constraint/);
+      expect(() => db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run('ui.theme', '"light"', 1)).toThrow(/UNIQUE/);
+      expect(() => db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run('t', '1', 'yesterday')).toThrow(/cannot store TEXT value in INTEGER column/);
+      db.close();
+    });
+  });
+});

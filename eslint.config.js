@@ -27,7 +27,7 @@ export default tseslint.config(
   {
     // Scripts, tests and benches print their results.
     files: ['scripts/**', 'bench/**', 'tests/**'],
-    rules: { 'no-console': 'off' },
+    rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   ...layerRules,
 );

@@ -11,6 +11,8 @@ export interface HostFixture {
 
 /** Each test gets its own `npm run serve` with a temp data dir, stopped with SIGTERM afterwards. */
 export const test = base.extend<{ host: HostFixture }>({
+  // Playwright reads the fixture's dependencies from this destructuring, so it must stay an object pattern.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ist-e2e-'));
     const serve = await startServe(['--no-build', '--port', '0', '--data-dir', dataDir]);

@@ -16,7 +16,10 @@ describe('error codes', () => {
     const app = ERROR_CODES.filter((c) => !['PARSE_ERROR', 'INVALID_REQUEST', 'METHOD_NOT_FOUND', 'INVALID_PARAMS', 'INTERNAL'].includes(c));
     const numbers = app.map((c) => JSON_RPC_ERROR_CODES[c]);
     expect(new Set(numbers).size).toBe(numbers.length);
-    for (const n of numbers) expect(n).toBeGreaterThanOrEqual(-32099), expect(n).toBeLessThanOrEqual(-32000);
+    for (const n of numbers) {
+      expect(n).toBeGreaterThanOrEqual(-32099);
+      expect(n).toBeLessThanOrEqual(-32000);
+    }
   });
 
   it('lists each failing field of invalid params with its path', () => {

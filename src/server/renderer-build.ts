@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** What the renderer bundle is built from; a newer file here means the bundle is stale. */
-const SOURCES = ['src/renderer', 'src/shared', 'src/preload', 'electron.vite.config.ts', 'package.json'];
+/** What `electron-vite build` bundles (renderer, preload, main); a newer file means the output is stale. */
+const SOURCES = ['src/renderer', 'src/shared', 'src/preload', 'src/main', 'src/core', 'electron.vite.config.ts', 'package.json'];
 
 export function newestMtime(root: string, entries: readonly string[] = SOURCES): number {
   let newest = 0;

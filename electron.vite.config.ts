@@ -1,6 +1,14 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY_META } from './src/shared/csp';
+
+/** Writes the app's one CSP (src/shared/csp.ts) into index.html. */
+const cspPlugin = (): Plugin => ({
+  name: 'ist-csp',
+  transformIndexHtml: (html) => html.replace('%IST_CSP%', CONTENT_SECURITY_POLICY_META),
+});
 
 export default defineConfig({
   main: {
@@ -20,7 +28,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), cspPlugin()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       chunkSizeWarningLimit: 2000,

@@ -1,10 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { EventPayload, Handlers, HostKind, TopicName } from '../shared/contract';
 import { APP_NAME } from '../shared/app-info';
-import { dispatch } from './api/dispatcher';
+import { dispatch, type HandlerMap } from './api/dispatcher';
 import { createEventBus, type AnyEventListener, type EventListener } from './events/event-bus';
 import type { CorePorts, Logger } from './ports';
 import { acquireProfileLock } from './profile/profile-lock';
+import { createDatabaseBackups } from './store/backup';
 import { openDatabase } from './store/open-database';
 import { createSettingsRepository, type SettingsRepository } from './store/settings-repository';
 import { createSystemHandlers, systemStatus } from './system/system-handlers';
@@ -15,6 +16,8 @@ export interface CoreOptions {
   ports: CorePorts;
   /** Heartbeat period of `system.status`; 0 turns it off (tests). */
   statusIntervalMs?: number;
+  /** Validate every result against the contract (tests, development). */
+  validateResults?: boolean;
 }
 
 /** The core as hosts see it: contract handlers, events, and an orderly close. */
@@ -22,8 +25,11 @@ export interface Core {
   readonly handlers: Handlers;
   readonly log: Logger;
   readonly settings: SettingsRepository;
-  /** Validates and runs one call (the entry point every host uses). */
-  call(method: string, params: unknown): Promise<unknown>;
+  /**
+   * Validates and runs one call — the entry point every host uses. `session` adds a connection's
+   * own handlers (`events.*`).
+   */
+  call(method: string, params: unknown, session?: HandlerMap): Promise<unknown>;
   on<T extends TopicName>(topic: T, listener: EventListener<T>): () => void;
   onAny(listener: AnyEventListener): () => void;
   /**
@@ -52,7 +58,8 @@ export function createCore(options: CoreOptions): Core {
   }
 
   const events = createEventBus((topic, error) => log.error({ topic, err: String(error) }, 'event listener failed'));
-  const systemDeps = { db, clock, paths, app: { name: APP_NAME, version: options.version, host: options.host }, startedAt: clock.now() };
+  const backups = createDatabaseBackups(db, paths.backupsDir);
+  const systemDeps = { db, clock, paths, backups, app: { name: APP_NAME, version: options.version, host: options.host }, startedAt: clock.now() };
   const handlers: Handlers = {
     ...createSystemHandlers(systemDeps),
   };
@@ -71,7 +78,7 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     log,
     settings: createSettingsRepository(db, clock.now),
-    call: (method, params) => dispatch(handlers, method, params, log),
+    call: (method, params, session) => dispatch(session ? { ...handlers, ...session } : handlers, method, params, log, { validateResults: options.validateResults ?? false }),
     on: <T extends TopicName>(topic: T, listener: (payload: EventPayload<T>) => void) => events.on(topic, listener),
     onAny: (listener) => events.onAny(listener),
     snapshot: <T extends TopicName>(topic: T) => snapshots[topic]?.() as EventPayload<T> | undefined,
@@ -79,11 +86,15 @@ export function createCore(options: CoreOptions): Core {
       closing ??= (async () => {
         if (heartbeat) clearInterval(heartbeat);
         emitStatus('stopping');
-        // Fold the WAL back into the main file so a backup of profile.db alone is complete.
-        db.pragma('wal_checkpoint(TRUNCATE)');
-        db.close();
-        lock.release();
-        log.info({}, 'core closed');
+        await backups.idle();
+        try {
+          // Fold the WAL back into the main file so a copy of profile.db alone is complete.
+          db.pragma('wal_checkpoint(TRUNCATE)');
+        } finally {
+          db.close();
+          lock.release();
+          log.info({}, 'core closed');
+        }
       })();
       return closing;
     },

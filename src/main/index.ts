@@ -11,7 +11,7 @@ import { profilePaths } from '../core/profile/profile-paths';
 import { buildMenuTemplate } from './app-menu';
 import { registerIpcBridge } from './ipc-bridge';
 import { createMainWindow, rendererPaths } from './main-window';
-import { describeOpenFailure } from './open-core-error';
+import { describeStartupFailure } from '../core/startup-failure';
 import { createSafeStorageSecretStore } from './safe-storage-secret-store';
 import { hardenSession, hardenWebContents, isTrustedRendererUrl } from './security';
 
@@ -45,7 +45,7 @@ if (!app.requestSingleInstanceLock()) {
       const secrets = createSafeStorageSecretStore(path.join(paths.dataDir, 'secrets.safe.json'), safeStorage, process.platform);
       core = createCore({ host: 'electron', version: app.getVersion(), ports: { clock: systemClock, logger, secrets, paths } });
     } catch (error) {
-      const failure = describeOpenFailure(error);
+      const failure = describeStartupFailure(error);
       log.error(failure.title, failure.message);
       dialog.showErrorBox(failure.title, failure.message);
       app.exit(failure.exitCode);

@@ -1,7 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { ApiError } from '../shared/contract';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type IpcEnvelope } from '../shared/ist-bridge';
-import { dispatch } from '../core/api/dispatcher';
 import { createEventSubscriptions, type EventSubscriptions } from '../core/api/event-subscriptions';
 import type { Core } from '../core/create-core';
 
@@ -24,9 +23,15 @@ export function registerIpcBridge(options: IpcBridgeOptions): () => void {
         if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, topic, payload);
       });
       sessions.set(contents.id, session);
-      contents.once('destroyed', () => {
+      const drop = (): void => {
         sessions.get(contents.id)?.close();
         sessions.delete(contents.id);
+      };
+      contents.once('destroyed', drop);
+      // A reload or crash starts a new page with no listeners: its subscriptions start afresh.
+      contents.on('render-process-gone', drop);
+      contents.on('did-start-navigation', (details: { isMainFrame?: boolean; isSameDocument?: boolean }) => {
+        if (details.isMainFrame && !details.isSameDocument) drop();
       });
     }
     return session;
@@ -36,8 +41,7 @@ export function registerIpcBridge(options: IpcBridgeOptions): () => void {
     try {
       if (!options.isTrustedSender(event)) throw new ApiError('UNAUTHORIZED', 'Calls are only accepted from the application window');
       if (typeof method !== 'string') throw new ApiError('INVALID_REQUEST', 'Method must be a string');
-      const handlers = { ...core.handlers, ...sessionFor(event.sender).handlers };
-      return { ok: true, result: await dispatch(handlers, method, params, core.log) };
+      return { ok: true, result: await core.call(method, params, sessionFor(event.sender).handlers) };
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('INTERNAL', 'Internal error');
       return { ok: false, error: apiError.toShape() };

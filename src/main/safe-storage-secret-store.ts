@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import type { SafeStorage } from 'electron';
 import { z } from 'zod';
 import { ApiError } from '../shared/contract';
+import { readFileIfExists, writeFileAtomic } from '../core/fs/write-file-atomic';
 import type { SecretStore } from '../core/ports';
 
 const fileSchema = z.record(z.string(), z.string());
@@ -16,17 +16,20 @@ export function createSafeStorageSecretStore(file: string, safeStorage: Pick<Saf
   const unavailableReason = available ? undefined : 'The operating system offers no secure key storage (install and unlock a keyring such as GNOME Keyring or KWallet), so broker keys cannot be saved.';
 
   const read = (): Record<string, string> => {
+    const text = readFileIfExists(file);
+    if (text === undefined) return {};
+    // A damaged file is refused, never overwritten: it holds keys we cannot recreate.
+    let json: unknown;
     try {
-      return fileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+      json = JSON.parse(text);
     } catch {
-      return {};
+      json = undefined;
     }
+    const parsed = fileSchema.safeParse(json);
+    if (!parsed.success) throw new ApiError('UNAVAILABLE', `The secrets file ${file} is damaged and was left as it is; restore it from a backup or move it away.`);
+    return parsed.data;
   };
-  const write = (entries: Record<string, string>): void => {
-    const tmp = `${file}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(entries), { mode: 0o600 });
-    fs.renameSync(tmp, file);
-  };
+  const write = (entries: Record<string, string>): void => writeFileAtomic(file, JSON.stringify(entries));
   const guard = (): void => {
     if (!available) throw new ApiError('UNAVAILABLE', unavailableReason ?? 'Secure storage is unavailable');
   };
@@ -40,8 +43,13 @@ export function createSafeStorageSecretStore(file: string, safeStorage: Pick<Saf
     },
     get: async (name) => {
       guard();
-      const sealed = read()[name];
-      return sealed === undefined ? undefined : safeStorage.decryptString(Buffer.from(sealed, 'base64'));
+      const entries = read();
+      if (!Object.hasOwn(entries, name)) return undefined;
+      try {
+        return safeStorage.decryptString(Buffer.from(entries[name]!, 'base64'));
+      } catch {
+        throw new ApiError('UNAVAILABLE', `The stored secret "${name}" cannot be decrypted (the OS keychain changed?); enter it again.`);
+      }
     },
     set: async (name, value) => {
       guard();

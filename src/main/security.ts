@@ -1,4 +1,5 @@
 import type { Session, Shell, WebContents, WebPreferences } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 /** The renderer is untrusted: no Node, isolated context, OS sandbox. */
 export function secureWebPreferences(preloadPath: string): WebPreferences {
@@ -18,9 +19,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-/** No `unsafe-eval`, no remote scripts; the page may only talk to itself. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export { CONTENT_SECURITY_POLICY };
 
 /** Links we open in the OS browser: https to our own documentation and project pages only. */
 const EXTERNAL_HOSTS = new Set(['github.com', 'instantsocialtrading.org', 'docs.instantsocialtrading.org']);

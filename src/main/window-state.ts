@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import { writeFileAtomic } from '../core/fs/write-file-atomic';
 
 const boundsSchema = z.object({
   x: z.int(),
@@ -35,7 +36,5 @@ export function loadWindowState(file: string, displays: readonly DisplayArea[]):
 }
 
 export function saveWindowState(file: string, state: WindowState): void {
-  const tmp = `${file}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(state));
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, JSON.stringify(state), 0o644);
 }

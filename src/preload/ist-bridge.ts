@@ -1,5 +1,6 @@
 import type { IpcRenderer } from 'electron';
-import { isMethodName, isTopicName, type TopicName } from '../shared/contract';
+import { isMethodName, isTopicName } from '../shared/contract';
+import { createTopicListeners } from '../shared/topic-listeners';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type IpcEnvelope, type IstBridge } from '../shared/ist-bridge';
 
 type Ipc = Pick<IpcRenderer, 'invoke' | 'on'>;
@@ -11,18 +12,19 @@ const rejection = (code: string, message: string) => ({ code, message });
  * reach arbitrary IPC channels. Events are subscribed in main on the first listener of a topic.
  */
 export function createIstBridge(ipc: Ipc): IstBridge {
-  const listeners = new Map<TopicName, Set<(payload: unknown) => void>>();
-
-  ipc.on(IPC_EVENT_CHANNEL, (_event, topic: unknown, payload: unknown) => {
-    if (typeof topic !== 'string' || !isTopicName(topic)) return;
-    for (const listener of listeners.get(topic) ?? []) listener(payload);
-  });
-
   const invoke = async (method: string, params: unknown): Promise<unknown> => {
     const envelope = (await ipc.invoke(IPC_CALL_CHANNEL, method, params)) as IpcEnvelope;
     if (envelope.ok) return envelope.result;
     throw envelope.error;
   };
+  const listeners = createTopicListeners(
+    (topic) => void invoke('events.subscribe', { topics: [topic] }).catch(() => undefined),
+    (topic) => void invoke('events.unsubscribe', { topics: [topic] }).catch(() => undefined),
+  );
+
+  ipc.on(IPC_EVENT_CHANNEL, (_event, topic: unknown, payload: unknown) => {
+    if (typeof topic === 'string' && isTopicName(topic)) listeners.emit(topic, payload);
+  });
 
   const bridge = {
     call(method: string, params?: unknown) {
@@ -31,18 +33,7 @@ export function createIstBridge(ipc: Ipc): IstBridge {
     },
     on(topic: string, listener: (payload: unknown) => void) {
       if (typeof topic !== 'string' || !isTopicName(topic)) throw new TypeError(`Unknown event topic "${String(topic)}"`);
-      let set = listeners.get(topic);
-      if (!set) {
-        listeners.set(topic, (set = new Set()));
-        void invoke('events.subscribe', { topics: [topic] }).catch(() => undefined);
-      }
-      set.add(listener);
-      return () => {
-        const current = listeners.get(topic);
-        if (!current?.delete(listener) || current.size > 0) return;
-        listeners.delete(topic);
-        void invoke('events.unsubscribe', { topics: [topic] }).catch(() => undefined);
-      };
+      return listeners.add(topic, listener);
     },
   };
   return bridge as IstBridge;

@@ -24,6 +24,7 @@ export interface HeadlessHostOptions {
   logLevel?: LogLevel;
   statusIntervalMs?: number;
   rate?: { burst: number; perSecond: number };
+  validateResults?: boolean;
 }
 
 export interface HeadlessHost {
@@ -39,26 +40,35 @@ export interface HeadlessHost {
 /** The core behind HTTP (the built renderer) and JSON-RPC over WebSocket, for a browser or scripts. */
 export async function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
   const host = options.host ?? '127.0.0.1';
-  const remote = options.allowRemote ?? false;
-  assertHostAllowed(host, remote);
+  assertHostAllowed(host, options.allowRemote ?? false);
   const clock = options.clock ?? systemClock;
   const paths = profilePaths(options.dataDir);
   const logger = createFileLogger({ dir: paths.logsDir, clock, level: options.logLevel ?? 'info' });
   let core: Core;
   try {
     const secrets = createEncryptedFileSecretStore(path.join(paths.dataDir, 'secrets.enc.json'), options.passphrase);
-    core = createCore({ host: 'headless', version: options.version, ports: { clock, logger, secrets, paths }, statusIntervalMs: options.statusIntervalMs ?? 5000 });
+    core = createCore({ host: 'headless', version: options.version, ports: { clock, logger, secrets, paths }, statusIntervalMs: options.statusIntervalMs ?? 5000, validateResults: options.validateResults ?? false });
   } catch (error) {
     logger.close();
     throw error;
   }
 
-  const token = loadOrCreateToken(paths.dataDir);
+  let token: string;
+  try {
+    token = loadOrCreateToken(paths.dataDir);
+  } catch (error) {
+    await core.close();
+    logger.close();
+    throw error;
+  }
   let boundPort = options.port ?? 7420;
-  const server = http.createServer(createHttpHandler({ token, rendererDir: options.rendererDir, remote: !isLoopbackHost(host), port: () => boundPort }));
+  const remote = !isLoopbackHost(host);
+  const server = http.createServer(
+    createHttpHandler({ token, rendererDir: options.rendererDir, remote, listenHost: host, port: () => boundPort, onError: (error) => core.log.error({ err: String(error) }, 'http handler failed') }),
+  );
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
-  const api = attachWsApi({ server, core, token, remote: !isLoopbackHost(host), clock, port: () => boundPort, ...(options.rate ? { rate: options.rate } : {}) });
+  const api = attachWsApi({ server, core, token, remote, listenHost: host, clock, port: () => boundPort, ...(options.rate ? { rate: options.rate } : {}) });
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -69,6 +79,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       });
     });
   } catch (error) {
+    await api.close();
     await core.close();
     logger.close();
     const code = (error as NodeJS.ErrnoException).code;

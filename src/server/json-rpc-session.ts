@@ -1,9 +1,11 @@
 import { ApiError } from '../shared/contract';
 import { jsonRpcRequestSchema, toJsonRpcError, type JsonRpcId, type JsonRpcResponse } from '../shared/contract/json-rpc';
-import { dispatch } from '../core/api/dispatcher';
 import { createEventSubscriptions } from '../core/api/event-subscriptions';
 import type { Core } from '../core/create-core';
 import type { RateLimiter } from './rate-limiter';
+
+/** Calls in one batch, at most: a 1 MiB frame could otherwise hold tens of thousands. */
+export const MAX_BATCH = 100;
 
 export interface JsonRpcSessionOptions {
   core: Core;
@@ -28,7 +30,6 @@ export function createJsonRpcSession(options: JsonRpcSessionOptions): JsonRpcSes
   const { core, send, limiter } = options;
   const stats = { requests: 0, malformed: 0, rateLimited: 0 };
   const subscriptions = createEventSubscriptions(core, (topic, payload) => send(JSON.stringify({ jsonrpc: '2.0', method: topic, params: payload })));
-  const handlers = { ...core.handlers, ...subscriptions.handlers };
 
   const failure = (id: JsonRpcId, error: ApiError): JsonRpcResponse => ({ jsonrpc: '2.0', id, error: toJsonRpcError(error.toShape()) });
 
@@ -44,7 +45,7 @@ export function createJsonRpcSession(options: JsonRpcSessionOptions): JsonRpcSes
     const isNotification = id === undefined;
     try {
       if (Array.isArray(params)) throw new ApiError('INVALID_PARAMS', 'Positional params are not supported: pass params as an object', { fields: [{ path: '(params)', message: 'expected object' }] });
-      const result = await dispatch(handlers, method, params, core.log);
+      const result = await core.call(method, params, subscriptions.handlers);
       return isNotification ? undefined : { jsonrpc: '2.0', id, result: result ?? null };
     } catch (error) {
       if (isNotification) return undefined;
@@ -52,18 +53,19 @@ export function createJsonRpcSession(options: JsonRpcSessionOptions): JsonRpcSes
     }
   };
 
+  const rateLimited = (message: unknown): JsonRpcResponse | undefined => {
+    const id = extractId(message);
+    // A notification gets no answer, not even this one (JSON-RPC 2.0).
+    if (message && typeof message === 'object' && !Array.isArray(message) && !('id' in message)) return undefined;
+    return failure(id, new ApiError('RATE_LIMITED', 'Too many messages on this connection; slow down and retry'));
+  };
+
   return {
     stats,
     async handle(text) {
-      if (!limiter.take(options.now())) {
-        stats.rateLimited++;
-        // Answer with the request's id when it has one, so the caller can fail that call.
-        send(JSON.stringify(failure(idOf(text), new ApiError('RATE_LIMITED', 'Too many messages on this connection; slow down and retry'))));
-        return;
-      }
       if (text === null) {
         stats.malformed++;
-        send(JSON.stringify(failure(null, new ApiError('INVALID_REQUEST', 'Binary frames are not supported: send JSON text'))));
+        if (limiter.take(options.now())) send(JSON.stringify(failure(null, new ApiError('INVALID_REQUEST', 'Binary frames are not supported: send JSON text'))));
         return;
       }
       let message: unknown;
@@ -71,16 +73,25 @@ export function createJsonRpcSession(options: JsonRpcSessionOptions): JsonRpcSes
         message = JSON.parse(text);
       } catch {
         stats.malformed++;
-        send(JSON.stringify(failure(null, new ApiError('PARSE_ERROR', 'Parse error: the frame is not valid JSON'))));
+        if (limiter.take(options.now())) send(JSON.stringify(failure(null, new ApiError('PARSE_ERROR', 'Parse error: the frame is not valid JSON'))));
+        else stats.rateLimited++;
         return;
       }
-      if (Array.isArray(message)) {
-        if (message.length === 0) {
+      const batch = Array.isArray(message) ? message : undefined;
+      // Each call in a batch costs as much as a call on its own.
+      if (!limiter.take(options.now(), Math.max(1, Math.min(batch?.length ?? 1, MAX_BATCH)))) {
+        stats.rateLimited++;
+        const replies = (batch ?? [message]).slice(0, MAX_BATCH).map(rateLimited).filter((r) => r !== undefined);
+        if (replies.length > 0) send(JSON.stringify(batch ? replies : replies[0]));
+        return;
+      }
+      if (batch) {
+        if (batch.length === 0 || batch.length > MAX_BATCH) {
           stats.malformed++;
-          send(JSON.stringify(failure(null, new ApiError('INVALID_REQUEST', 'Empty batch'))));
+          send(JSON.stringify(failure(null, new ApiError('INVALID_REQUEST', batch.length === 0 ? 'Empty batch' : `Batch too large: at most ${MAX_BATCH} calls`))));
           return;
         }
-        const responses = (await Promise.all(message.map(one))).filter((r) => r !== undefined);
+        const responses = (await Promise.all(batch.map(one))).filter((r) => r !== undefined);
         if (responses.length > 0) send(JSON.stringify(responses));
         return;
       }
@@ -91,15 +102,6 @@ export function createJsonRpcSession(options: JsonRpcSessionOptions): JsonRpcSes
       subscriptions.close();
     },
   };
-}
-
-function idOf(text: string | null): JsonRpcId {
-  if (text === null) return null;
-  try {
-    return extractId(JSON.parse(text));
-  } catch {
-    return null;
-  }
 }
 
 function extractId(message: unknown): JsonRpcId {

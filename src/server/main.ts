@@ -1,25 +1,24 @@
-import { WrongPassphraseError } from '../core/secrets/encrypted-file-secret-store';
-import { DatabaseCorruptError, DatabaseFromFutureError, ProfileLockedError } from '../core/store/store-errors';
+import { describeStartupFailure } from '../core/startup-failure';
 import { parseServeOptions, UsageError } from './cli-options';
 import { startHeadlessHost } from './headless-host';
 import { appVersion, PROJECT_ROOT, RENDERER_DIR } from './project-root';
 import { ensureRendererBuilt } from './renderer-build';
 
-/** Exit codes a supervisor (systemd, a script) can act on. */
-export const EXIT = { ok: 0, failure: 1, databaseFromFuture: 2, databaseCorrupt: 3, profileLocked: 4, wrongPassphrase: 5, usage: 64 } as const;
+const EXIT_OK = 0;
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 64;
+/** A shutdown that hangs (a stuck client, a stuck disk) must not keep a supervisor waiting forever. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
 
 function exitCodeFor(error: unknown): number {
-  if (error instanceof DatabaseFromFutureError) return EXIT.databaseFromFuture;
-  if (error instanceof DatabaseCorruptError) return EXIT.databaseCorrupt;
-  if (error instanceof ProfileLockedError) return EXIT.profileLocked;
-  if (error instanceof WrongPassphraseError) return EXIT.wrongPassphrase;
-  if (error instanceof UsageError) return EXIT.usage;
-  return EXIT.failure;
+  return error instanceof UsageError ? EXIT_USAGE : describeStartupFailure(error).exitCode;
 }
 
 async function main(): Promise<void> {
   const say = (line: string): void => void process.stdout.write(`${line}\n`);
   const options = parseServeOptions(process.argv.slice(2), process.env);
+  // Children (the UI build) must not inherit the passphrase.
+  delete process.env.IST_PASSPHRASE;
   if (options.build) ensureRendererBuilt(PROJECT_ROOT, RENDERER_DIR, say);
   const host = await startHeadlessHost({
     dataDir: options.dataDir,
@@ -29,6 +28,8 @@ async function main(): Promise<void> {
     port: options.port,
     allowRemote: options.allowRemote,
     passphrase: options.passphrase,
+    // Set by the test suites: every result is checked against the contract.
+    validateResults: process.env.IST_VALIDATE_RESULTS === '1',
   });
   say(`Instant Social Trading ${appVersion()} (headless) — data in ${options.dataDir}`);
   say(host.url);
@@ -38,11 +39,15 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     host.core.log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      process.stderr.write(`Shutdown did not finish within ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting.\n`);
+      process.exit(EXIT_FAILURE);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     host.close().then(
-      () => process.exit(EXIT.ok),
+      () => process.exit(EXIT_OK),
       (error: unknown) => {
         process.stderr.write(`Shutdown failed: ${String(error)}\n`);
-        process.exit(EXIT.failure);
+        process.exit(EXIT_FAILURE);
       },
     );
   };

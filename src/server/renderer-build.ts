@@ -34,7 +34,9 @@ export function ensureRendererBuilt(root: string, rendererDir: string, say: (lin
   if (!isRendererStale(root, rendererDir)) return false;
   say('Building the user interface (first start or sources changed)…');
   const bin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite');
-  const result = spawnSync(bin, ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
+  const windows = process.platform === 'win32';
+  // .cmd shims need a shell on Windows; quote the path, which may hold spaces.
+  const result = spawnSync(windows ? `"${bin}"` : bin, ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: windows });
   if (result.status !== 0) throw new Error(`Building the user interface failed (electron-vite build exited with ${result.status ?? result.signal}).`);
   return true;
 }

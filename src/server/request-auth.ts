@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { requestUrl } from './request-url';
 
 /** Cookies are not isolated by port, so the name carries it: two hosts on one machine don't clash. */
 export function tokenCookieName(port: number): string {
@@ -14,9 +15,8 @@ export interface TokenSources {
 
 /** Reads the token from `?token=`, `Authorization: Bearer`, or the host's cookie. */
 export function presentedTokens(req: IncomingMessage, port: number): string[] {
-  const url = new URL(req.url ?? '/', 'http://localhost');
   const found: string[] = [];
-  const query = url.searchParams.get('token');
+  const query = requestUrl(req)?.searchParams.get('token');
   if (query) found.push(query);
   const auth = req.headers.authorization;
   const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -52,18 +52,25 @@ export function parseCookies(header: string | undefined): Record<string, string>
 }
 
 /**
- * DNS-rebinding guard: on loopback, only loopback Host headers are ours. With --allow-remote the
- * token alone guards the door.
+ * DNS-rebinding guard: on loopback, only the address we listen on (and `localhost`) is ours.
+ * With --allow-remote the token alone guards the door.
  */
-export function isAllowedHostHeader(hostHeader: string | undefined, port: number, remote: boolean): boolean {
+export function isAllowedHostHeader(hostHeader: string | undefined, port: number, remote: boolean, listenHost = '127.0.0.1'): boolean {
   if (remote) return true;
   if (!hostHeader) return false;
-  const allowed = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
-  return allowed.includes(hostHeader.toLowerCase());
+  const bound = listenHost.includes(':') ? `[${listenHost}]` : listenHost;
+  const allowed = new Set([`${bound}:${port}`.toLowerCase(), `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]);
+  return allowed.has(hostHeader.toLowerCase());
 }
 
-/** Browsers send Origin on WebSocket upgrades: it must be this host. Scripts send none. */
+/**
+ * Browsers send Origin on WebSocket upgrades: it must be this host, over http or (behind a TLS
+ * reverse proxy) https. Scripts send none.
+ */
 export function isAllowedOrigin(origin: string | undefined, hostHeader: string | undefined): boolean {
   if (origin === undefined) return true;
-  return hostHeader !== undefined && origin.toLowerCase() === `http://${hostHeader.toLowerCase()}`;
+  if (hostHeader === undefined) return false;
+  const o = origin.toLowerCase();
+  const h = hostHeader.toLowerCase();
+  return o === `http://${h}` || o === `https://${h}`;
 }

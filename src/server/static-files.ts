@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
+import { requestUrl } from './request-url';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,11 +28,14 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed');
     return;
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  let relative: string;
+  const url = requestUrl(req);
+  let relative: string | undefined;
   try {
-    relative = decodeURIComponent(url.pathname);
+    relative = url ? decodeURIComponent(url.pathname) : undefined;
   } catch {
+    relative = undefined;
+  }
+  if (relative === undefined || relative.includes('\0')) {
     res.writeHead(400, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request path');
     return;
   }
@@ -41,12 +46,12 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     return;
   }
   if (file === base || (!path.extname(file) && !isFile(file))) file = path.join(base, 'index.html');
-  if (!isFile(file)) {
+  const stat = statFile(file);
+  if (!stat) {
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }
   const isHtml = file.endsWith('.html');
-  const stat = fs.statSync(file);
   res.writeHead(200, {
     ...headers,
     'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
@@ -58,13 +63,19 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     res.end();
     return;
   }
-  fs.createReadStream(file).pipe(res);
+  // pipeline closes the file when the client goes away and reports a file that vanished (a rebuild).
+  pipeline(fs.createReadStream(file), res, () => undefined);
+}
+
+function statFile(file: string): fs.Stats | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return stat.isFile() ? stat : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
+  return statFile(file) !== undefined;
 }

@@ -6,6 +6,7 @@ import type { Clock } from '../core/ports';
 import { createJsonRpcSession } from './json-rpc-session';
 import { createRateLimiter } from './rate-limiter';
 import { isAllowedHostHeader, isAllowedOrigin, isAuthorized } from './request-auth';
+import { requestUrl } from './request-url';
 
 export const API_PATH = '/api';
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -17,6 +18,7 @@ export interface WsApiOptions {
   core: Core;
   token: string;
   remote: boolean;
+  listenHost: string;
   clock: Clock;
   port: () => number;
   rate?: { burst: number; perSecond: number };
@@ -38,14 +40,24 @@ export function attachWsApi(options: WsApiOptions): WsApi {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
   };
 
-  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const port = options.port();
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req);
+    if (!url) return reject(socket, 400, 'Bad Request');
     if (url.pathname !== API_PATH) return reject(socket, 404, 'Not Found');
-    if (!isAllowedHostHeader(req.headers.host, port, options.remote)) return reject(socket, 421, 'Misdirected Request');
+    if (!isAllowedHostHeader(req.headers.host, port, options.remote, options.listenHost)) return reject(socket, 421, 'Misdirected Request');
     if (!isAuthorized(req, port, options.token)) return reject(socket, 401, 'Unauthorized');
     if (!isAllowedOrigin(req.headers.origin, req.headers.host)) return reject(socket, 403, 'Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  };
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', () => socket.destroy());
+    try {
+      upgrade(req, socket, head);
+    } catch (error) {
+      log.error({ err: String(error) }, 'upgrade failed');
+      socket.destroy();
+    }
   };
   options.server.on('upgrade', onUpgrade);
 
@@ -71,7 +83,10 @@ export function attachWsApi(options: WsApiOptions): WsApi {
     ping.unref();
 
     ws.on('message', (data, isBinary) => {
-      void session.handle(isBinary ? null : data.toString());
+      session.handle(isBinary ? null : data.toString()).catch((error: unknown) => {
+        log.error({ peer, err: String(error) }, 'api session failed');
+        ws.close(1011, 'Internal error');
+      });
     });
     ws.on('error', (error) => log.warn({ peer, err: error.message }, 'websocket error'));
     ws.on('close', (code) => {

@@ -19,6 +19,7 @@ test.describe('terminal frame in Chromium against npm run serve', () => {
     await expect(page.getByTestId('statusbar')).toContainText('Schema v1');
     await expect(page.getByTestId('statusbar')).toContainText('Core connected');
     await expect(page.locator('.dv-tab')).toHaveCount(3);
+    await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /script-src 'self'/);
     expect(errors).toEqual([]);
     await page.screenshot({ path: test.info().outputPath('terminal-frame-dark.png') });
   });

@@ -21,7 +21,7 @@ export interface ServeProcess {
 export function spawnServe(args: string[], env: NodeJS.ProcessEnv = {}): Omit<ServeProcess, 'url' | 'port' | 'token'> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, IST_VALIDATE_RESULTS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stdout: string[] = [];
@@ -32,16 +32,28 @@ export function spawnServe(args: string[], env: NodeJS.ProcessEnv = {}): Omit<Se
   return { child, stdout, stderr, exited };
 }
 
-/** Spawns `serve` and resolves once it has printed its URL (rejects if it exits first). */
-export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
+/**
+ * Spawns `serve` and resolves once it has printed its URL. Rejects — and kills the child — if it
+ * exits first or says nothing within the deadline.
+ */
+export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}, deadlineMs = 30_000): Promise<ServeProcess> {
   const proc = spawnServe(args, env);
-  const match = await new Promise<RegExpMatchArray>((resolve, reject) => {
-    const rl = readline.createInterface({ input: proc.child.stdout! });
-    rl.on('line', (line) => {
-      const m = line.match(URL_LINE);
-      if (m) resolve(m);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const match = await new Promise<RegExpMatchArray>((resolve, reject) => {
+      const rl = readline.createInterface({ input: proc.child.stdout! });
+      rl.on('line', (line) => {
+        const m = line.match(URL_LINE);
+        if (m) resolve(m);
+      });
+      void proc.exited.then((e) => reject(new Error(`serve exited (${e.code ?? e.signal}) before printing its URL: ${proc.stderr.join('\n')}`)));
+      timer = setTimeout(() => reject(new Error(`serve printed no URL within ${deadlineMs} ms: ${proc.stderr.join('\n')}`)), deadlineMs);
     });
-    void proc.exited.then((e) => reject(new Error(`serve exited (${e.code ?? e.signal}) before printing its URL: ${proc.stderr.join('\n')}`)));
-  });
-  return { ...proc, url: match[0], port: Number(match[1]), token: match[2]! };
+    return { ...proc, url: match[0], port: Number(match[1]), token: match[2]! };
+  } catch (error) {
+    if (proc.child.exitCode === null) proc.child.kill('SIGKILL');
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -17,6 +17,7 @@ export function createTestCore(dataDir: string, options: TestCoreOptions = {}): 
     host: 'headless',
     version: '0.0.0-test',
     statusIntervalMs: options.statusIntervalMs ?? 0,
+    validateResults: true,
     ports: {
       clock: options.clock ?? { now: () => Date.now() },
       logger: options.logger ?? silentLogger,

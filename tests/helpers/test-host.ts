@@ -15,6 +15,6 @@ export function fixtureRendererDir(): string {
 /** A real headless host on an ephemeral loopback port with a temp data dir. */
 export async function startTestHost(overrides: Partial<HeadlessHostOptions> = {}): Promise<HeadlessHost & { dataDir: string }> {
   const dataDir = overrides.dataDir ?? tempDir('ist-host-');
-  const host = await startHeadlessHost({ dataDir, rendererDir: fixtureRendererDir(), version: '0.0.0-test', port: 0, statusIntervalMs: 0, ...overrides });
+  const host = await startHeadlessHost({ dataDir, rendererDir: fixtureRendererDir(), version: '0.0.0-test', port: 0, statusIntervalMs: 0, validateResults: true, ...overrides });
   return Object.assign(host, { dataDir });
 }

@@ -17,6 +17,8 @@ export interface FileLoggerOptions {
 }
 
 export interface FileLogger extends Logger {
+  /** Lines that could not be written (closed file, full disk). */
+  readonly dropped: number;
   /** Closes the file; later writes are dropped. */
   close(): void;
 }
@@ -35,26 +37,41 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
 
   let fd: number | undefined = fs.openSync(file, 'a', 0o600);
   let size = fs.fstatSync(fd).size;
+  let dropped = 0;
 
   const rotate = (): void => {
     if (fd === undefined) return;
-    fs.closeSync(fd);
-    for (let i = maxFiles - 1; i >= 1; i--) {
-      const from = i === 1 ? file : `${file}.${i - 1}`;
-      if (fs.existsSync(from)) fs.renameSync(from, `${file}.${i}`);
+    const old = fd;
+    // Forget the descriptor before anything can fail: the OS reuses its number for the next open.
+    fd = undefined;
+    fs.closeSync(old);
+    if (maxFiles <= 1) {
+      fd = fs.openSync(file, 'w', 0o600);
+    } else {
+      for (let i = maxFiles - 1; i >= 1; i--) {
+        const from = i === 1 ? file : `${file}.${i - 1}`;
+        if (fs.existsSync(from)) fs.renameSync(from, `${file}.${i}`);
+      }
+      fd = fs.openSync(file, 'a', 0o600);
     }
-    fd = fs.openSync(file, 'a', 0o600);
     size = 0;
   };
 
   const write = (level: LogLevel, bindings: LogFields, fields: LogFields, msg: string): void => {
-    if (fd === undefined || LEVELS[level] < threshold) return;
-    const record = { time: new Date(options.clock.now()).toISOString(), level, msg, ...(redact({ ...bindings, ...fields }) as LogFields) };
-    const line = `${safeStringify(record)}\n`;
-    const bytes = Buffer.byteLength(line);
-    if (size + bytes > maxBytes && size > 0) rotate();
-    fs.writeSync(fd, line);
-    size += bytes;
+    if (LEVELS[level] < threshold) return;
+    // A logger never throws: a full disk must not take the copy executor down with it.
+    try {
+      if (fd === undefined) throw new Error('log file closed');
+      const record = { time: new Date(options.clock.now()).toISOString(), level, msg, ...(redact({ ...bindings, ...fields }) as LogFields) };
+      const line = `${safeStringify(record)}\n`;
+      const bytes = Buffer.byteLength(line);
+      if (size + bytes > maxBytes && size > 0) rotate();
+      if (fd === undefined) throw new Error('log file unavailable');
+      fs.writeSync(fd, line);
+      size += bytes;
+    } catch {
+      dropped++;
+    }
   };
 
   const make = (bindings: LogFields): Logger => ({
@@ -67,9 +84,13 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
 
   return {
     ...make({}),
+    get dropped() {
+      return dropped;
+    },
     close() {
-      if (fd !== undefined) fs.closeSync(fd);
+      const old = fd;
       fd = undefined;
+      if (old !== undefined) fs.closeSync(old);
     },
   };
 }

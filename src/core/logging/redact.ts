@@ -3,8 +3,13 @@ const SECRET_KEY = /secret|password|passphrase|token|api[-_]?key|authorization|c
 
 export const REDACTED = '[redacted]';
 
+const MAX_DEPTH = 6;
+
 export function redact(value: unknown, depth = 0): unknown {
-  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (value === null || typeof value !== 'object') return value;
+  // Past the depth limit nothing is inspected, so nothing is shown.
+  if (depth > MAX_DEPTH) return '[truncated]';
+  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {

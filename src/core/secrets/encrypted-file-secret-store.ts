@@ -1,9 +1,16 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { ApiError } from '../../shared/contract';
+import { readFileIfExists, writeFileAtomic } from '../fs/write-file-atomic';
 import type { SecretStore } from '../ports';
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 const CHECK_NAME = '__passphrase_check__';
@@ -38,10 +45,14 @@ export function createEncryptedFileSecretStore(file: string, passphrase: string 
   }
 
   let state: SecretsFile;
-  if (fs.existsSync(file)) {
-    state = fileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  } else {
+  const existing = readFileIfExists(file);
+  if (existing === undefined) {
     state = { version: 1, salt: crypto.randomBytes(16).toString('base64'), entries: {} };
+  } else {
+    // A damaged file is refused, never replaced: it holds keys we cannot recreate.
+    const parsed = fileSchema.safeParse(safeJson(existing));
+    if (!parsed.success) throw new Error(`The secrets file ${file} is damaged and was left as it is; restore it from a backup or move it away to start without stored keys.`);
+    state = parsed.data;
   }
   const key = crypto.scryptSync(passphrase, Buffer.from(state.salt, 'base64'), 32, SCRYPT);
 
@@ -58,12 +69,7 @@ export function createEncryptedFileSecretStore(file: string, passphrase: string 
     decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
   };
-  const persist = (): void => {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(state), { mode: 0o600 });
-    fs.renameSync(tmp, file);
-  };
+  const persist = (): void => writeFileAtomic(file, JSON.stringify(state));
 
   const check = state.entries[CHECK_NAME];
   if (check) {
@@ -86,8 +92,14 @@ export function createEncryptedFileSecretStore(file: string, passphrase: string 
     available: true,
     has: async (name) => Object.hasOwn(state.entries, userName(name)),
     get: async (name) => {
-      const sealed = state.entries[userName(name)];
-      return sealed ? open(name, sealed) : undefined;
+      const key = userName(name);
+      const sealed = Object.hasOwn(state.entries, key) ? state.entries[key] : undefined;
+      if (!sealed) return undefined;
+      try {
+        return open(key, sealed);
+      } catch {
+        throw new ApiError('UNAVAILABLE', `The stored secret "${key}" cannot be decrypted; enter it again.`);
+      }
     },
     set: async (name, value) => {
       state.entries[userName(name)] = seal(name, value);

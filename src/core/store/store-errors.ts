@@ -34,7 +34,7 @@ export class ProfileLockedError extends Error {
     readonly dataDir: string,
     readonly pid: number,
   ) {
-    super(`The data directory ${dataDir} is in use by another Instant Social Trading process (pid ${pid}). Close it, or use another --data-dir.`);
+    super(`The data directory ${dataDir} is in use by another Instant Social Trading process${pid > 0 ? ` (pid ${pid})` : ''}. Close it, or use another --data-dir.`);
     this.name = 'ProfileLockedError';
   }
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { Handlers, HostKind, SystemStatus } from '../../shared/contract';
 import type { Clock, ProfilePaths } from '../ports';
-import { backupDatabase } from '../store/backup';
+import type { DatabaseBackups } from '../store/backup';
 import { schemaVersion } from '../store/open-database';
 
 export type SystemHandlers = Pick<Handlers, 'system.info' | 'system.backup'>;
@@ -13,6 +13,7 @@ export interface SystemDeps {
   paths: ProfilePaths;
   app: { name: string; version: string; host: HostKind };
   startedAt: number;
+  backups: DatabaseBackups;
 }
 
 export function createSystemHandlers(deps: SystemDeps): SystemHandlers {
@@ -25,7 +26,7 @@ export function createSystemHandlers(deps: SystemDeps): SystemHandlers {
       schemaVersion: schemaVersion(deps.db),
       startedAt: new Date(deps.startedAt).toISOString(),
     }),
-    'system.backup': () => backupDatabase(deps.db, deps.paths.backupsDir, deps.clock.now()),
+    'system.backup': () => deps.backups.run(deps.clock.now()),
   };
 }
 

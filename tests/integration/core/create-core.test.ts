@@ -59,12 +59,14 @@ describe('createCore', () => {
     await again.close();
   });
 
-  it('takes over a lock left by a process that died', async () => {
+  it('opens a profile whose lock files a dead or older process left behind', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'profile.lock'), '999999999');
+    fs.writeFileSync(path.join(dir, 'profile.pid'), '999999999');
     const core = createTestCore(dir);
-    expect(fs.readFileSync(path.join(dir, 'profile.lock'), 'utf8')).toBe(String(process.pid));
+    expect(fs.readFileSync(path.join(dir, 'profile.pid'), 'utf8')).toBe(String(process.pid));
     await core.close();
+    expect(fs.existsSync(path.join(dir, 'profile.pid'))).toBe(false);
   });
 
   it('closes idempotently, checkpointing the WAL and releasing the lock', async () => {
@@ -72,7 +74,8 @@ describe('createCore', () => {
     const core = createTestCore(dir);
     core.settings.set('k', 1);
     await Promise.all([core.close(), core.close()]);
-    expect(fs.existsSync(path.join(dir, 'profile.lock'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'profile.pid'))).toBe(false);
+    await createTestCore(dir).close();
     const wal = path.join(dir, 'profile.db-wal');
     expect(!fs.existsSync(wal) || fs.statSync(wal).size === 0).toBe(true);
   });

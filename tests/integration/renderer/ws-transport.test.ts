@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApiClient } from '../../../src/renderer/src/api/api-client';
@@ -61,7 +63,8 @@ describe('renderer WebSocket transport against the real host', () => {
     const reconnecting = until(api, 'reconnecting');
     await first.close();
     await reconnecting;
-    await expect(api.call('system.info')).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    // A call made while the core is away fails — and must not run later behind the caller's back.
+    await expect(api.call('system.backup')).rejects.toMatchObject({ code: 'UNAVAILABLE' });
 
     const second = await startTestHost({ dataDir, port, statusIntervalMs: 20 });
     hosts.push(second);
@@ -70,5 +73,6 @@ describe('renderer WebSocket transport against the real host', () => {
     await new Promise<void>((resolve) => (onStatus = () => statuses.length > before && resolve()));
     expect(statuses.at(-1)?.state).toBe('ok');
     expect((await api.call('system.info')).host).toBe('headless');
+    expect(fs.existsSync(path.join(dataDir, 'backups'))).toBe(false);
   });
 });

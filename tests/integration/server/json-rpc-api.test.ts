@@ -116,6 +116,48 @@ describe('JSON-RPC 2.0 over WebSocket at /api', () => {
     for (const r of limited) expect(r.error).toMatchObject({ code: -32029, data: { code: 'RATE_LIMITED' } });
   });
 
+  it('charges batches per call, refuses batches over 100 calls, and never answers rate-limited notifications', async () => {
+    const { client } = await connected({ rate: { burst: 10, perSecond: 0.001 } });
+    const big = Array.from({ length: 101 }, (_, i) => ({ jsonrpc: '2.0', id: `b${i}`, method: 'system.info' }));
+    const tooBig = client.response(null);
+    client.ws.send(JSON.stringify(big.slice(0, 5)));
+    const reply = new Promise<unknown>((resolve) => client.ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
+    expect(((await reply) as unknown[]).length).toBe(5);
+    const limited = new Promise<unknown>((resolve) => client.ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
+    client.ws.send(JSON.stringify([...big.slice(0, 6), { jsonrpc: '2.0', method: 'system.info' }]));
+    const refused = (await limited) as Array<{ id: string; error: { code: number } }>;
+    expect(refused.map((r) => r.id)).toEqual(['b0', 'b1', 'b2', 'b3', 'b4', 'b5']);
+    expect(refused.every((r) => r.error.code === -32029)).toBe(true);
+    const fresh = await startTestHost();
+    cleanup.push(() => fresh.close());
+    const other = await RpcTestClient.connect(apiUrl(fresh.port, fresh.token));
+    cleanup.push(() => other.close());
+    const oversized = other.response(null);
+    other.ws.send(JSON.stringify(big));
+    expect((await oversized).error).toMatchObject({ code: -32600, message: expect.stringContaining('at most 100') });
+    void tooBig;
+  });
+
+  it('answers a 4xx to a request target like //[ (which new URL() rejects), and keeps serving', async () => {
+    const { host, client } = await connected();
+    const { connect } = await import('node:net');
+    const raw = await new Promise<string>((resolve) => {
+      const socket = connect(host.port, '127.0.0.1', () => socket.write(`GET //[ HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`));
+      let data = '';
+      socket.on('data', (d) => (data += d.toString()));
+      socket.on('close', () => resolve(data));
+    });
+    expect(raw).toMatch(/^HTTP\/1.1 4\d\d /);
+    const plain = await new Promise<string>((resolve) => {
+      const socket = connect(host.port, '127.0.0.1', () => socket.write(`GET //[ HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`));
+      let data = '';
+      socket.on('data', (d) => (data += d.toString()));
+      socket.on('close', () => resolve(data));
+    });
+    expect(plain).toMatch(/^HTTP\/1.1 4\d\d /);
+    expect((await client.request('system.info')).result).toBeDefined();
+  });
+
   it('keeps serving other clients while one misbehaves', async () => {
     const { host, client } = await connected();
     const other = await RpcTestClient.connect(apiUrl(host.port, host.token));

@@ -30,7 +30,7 @@ describe('npm run serve', () => {
 
     serve.child.kill('SIGTERM');
     expect(await serve.exited).toEqual({ code: 0, signal: null });
-    expect(fs.existsSync(path.join(dataDir, 'profile.lock'))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'profile.pid'))).toBe(false);
     const log = fs.readFileSync(path.join(dataDir, 'logs', 'core.log'), 'utf8');
     expect(log).toContain('"msg":"shutting down"');
     expect(log).toContain('"msg":"core closed"');
@@ -50,7 +50,7 @@ describe('npm run serve', () => {
     expect(exit.code).toBe(2);
     expect(serve.stderr.join('\n')).toMatch(/newer release: update the app/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
-    expect(fs.existsSync(path.join(dataDir, 'profile.lock'))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'profile.pid'))).toBe(false);
   });
 
   it('refuses a non-loopback --host without --allow-remote (exit 64)', async () => {
@@ -66,5 +66,18 @@ describe('npm run serve', () => {
     const second = spawnServe(['--no-build', '--port', '0', '--data-dir', dataDir]);
     expect((await second.exited).code).toBe(4);
     expect(second.stderr.join('\n')).toContain(`pid ${first.child.pid}`);
+  });
+
+  it('opens the profile again at once after the holder was killed with SIGKILL', async () => {
+    const dataDir = tempDir();
+    const first = await startServe(['--no-build', '--port', '0', '--data-dir', dataDir]);
+    running.push(first);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const second = await startServe(['--no-build', '--port', '0', '--data-dir', dataDir]);
+    running.push(second);
+    const client = await RpcTestClient.connect(apiUrl(second.port, second.token));
+    expect((await client.request('system.info')).result).toMatchObject({ dataDir });
+    await client.close();
   });
 });

@@ -43,3 +43,12 @@ describe('dispatch', () => {
     expect(log.records.find((r) => r.level === 'error')?.fields).toMatchObject({ method: 'system.backup' });
   });
 });
+
+describe('dispatch with result validation', () => {
+  it('fails loudly when a handler returns something the contract does not allow', async () => {
+    const log = recordingLogger();
+    const handlers = { 'system.info': () => ({ ...info, host: 'cloud' }) as never };
+    await expect(dispatch(handlers, 'system.info', {}, log, { validateResults: true })).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('host') });
+    await expect(dispatch(handlers, 'system.info', {}, log)).resolves.toMatchObject({ host: 'cloud' });
+  });
+});

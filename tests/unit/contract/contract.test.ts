@@ -39,3 +39,15 @@ describe('the contract', () => {
     expect(params.safeParse({ topics: [] }).success).toBe(false);
   });
 });
+
+describe('the content security policy', () => {
+  it('is one policy, without eval or remote origins, and the built page carries it', async () => {
+    const { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } = await import('../../../src/shared/csp');
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*/);
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(CONTENT_SECURITY_POLICY_META).not.toContain('frame-ancestors');
+    const fs = await import('node:fs');
+    expect(fs.readFileSync('src/renderer/index.html', 'utf8')).toContain('content="%IST_CSP%"');
+  });
+});

@@ -55,3 +55,35 @@ describe('file logger', () => {
     expect(redact({ a: [1, { b: 2 }], symbol: 'BTC/USDT' })).toEqual({ a: [1, { b: 2 }], symbol: 'BTC/USDT' });
   });
 });
+
+describe('file logger robustness', () => {
+  it('truncates instead of revealing values nested beyond its depth limit', () => {
+    let deep: Record<string, unknown> = { apiKey: 'deep-secret' };
+    for (let i = 0; i < 10; i++) deep = { level: deep };
+    expect(JSON.stringify(redact(deep))).not.toContain('deep-secret');
+    expect(JSON.stringify(redact(deep))).toContain('[truncated]');
+  });
+
+  it('logs errors with their message and stack', () => {
+    const out = redact({ err: new Error('boom') }) as { err: { message: string; stack: string } };
+    expect(out.err.message).toBe('boom');
+    expect(out.err.stack).toContain('Error: boom');
+  });
+
+  it('never throws once closed; it counts what it dropped', () => {
+    const dir = tempDir();
+    const log = createFileLogger({ dir, clock });
+    log.close();
+    expect(() => log.error({}, 'after close')).not.toThrow();
+    expect(log.dropped).toBe(1);
+  });
+
+  it('truncates a single log file instead of growing it without bound', () => {
+    const dir = tempDir();
+    const log = createFileLogger({ dir, clock, maxBytes: 300, maxFiles: 1 });
+    for (let i = 0; i < 30; i++) log.info({ i }, 'x'.repeat(30));
+    log.close();
+    expect(fs.readdirSync(dir)).toEqual(['core.log']);
+    expect(fs.statSync(path.join(dir, 'core.log')).size).toBeLessThanOrEqual(300);
+  });
+});

@@ -79,6 +79,19 @@ describe('IPC bridge', () => {
     ]);
   });
 
+  it('starts subscriptions afresh when the window reloads', async () => {
+    const { call, contents } = setup(true);
+    let delivered = 0;
+    contents.send = () => void delivered++;
+    const snapshot = () => new Promise<void>((resolve) => setImmediate(resolve));
+    await call('events.subscribe', { topics: ['system.status'] });
+    await snapshot();
+    contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false });
+    await call('events.subscribe', { topics: ['system.status'] });
+    await snapshot();
+    expect(delivered).toBe(2);
+  });
+
   it('removes its handler when disposed', () => {
     const { dispose, handlers } = setup(true);
     dispose();

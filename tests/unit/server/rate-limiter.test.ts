@@ -14,3 +14,13 @@ describe('rate limiter', () => {
     expect([limiter.take(60_000), limiter.take(60_000), limiter.take(60_000)]).toEqual([true, true, false]);
   });
 });
+
+describe('rate limiter with weighted takes', () => {
+  it('charges a batch as many tokens as it has calls, or none when it cannot pay', () => {
+    const limiter = createRateLimiter(10, 1, 0);
+    expect(limiter.take(0, 8)).toBe(true);
+    expect(limiter.take(0, 3)).toBe(false);
+    expect(limiter.take(0, 2)).toBe(true);
+    expect(limiter.take(0)).toBe(false);
+  });
+});

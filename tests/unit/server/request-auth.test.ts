@@ -44,3 +44,17 @@ describe('request authentication', () => {
     expect(isAllowedOrigin('http://127.0.0.1:7421', '127.0.0.1:7420')).toBe(false);
   });
 });
+
+describe('request target parsing', () => {
+  it('never throws on targets new URL() would reject', async () => {
+    const { requestUrl } = await import('../../../src/server/request-url');
+    expect(requestUrl(req('//['))?.pathname).toBe('//[');
+    expect(requestUrl(req('http://absolute.example/x'))).toBeUndefined();
+    expect(requestUrl(req('/?token=abc'))?.searchParams.get('token')).toBe('abc');
+  });
+
+  it('accepts the configured loopback address and an https origin behind a proxy', () => {
+    expect(isAllowedHostHeader('127.0.0.2:7420', 7420, false, '127.0.0.2')).toBe(true);
+    expect(isAllowedOrigin('https://127.0.0.1:7420', '127.0.0.1:7420')).toBe(true);
+  });
+});

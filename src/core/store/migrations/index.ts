@@ -6,4 +6,4 @@ export type { Migration } from './migration';
 /** Every migration, in order; the last version is the schema this build writes. */
 export const migrations: readonly Migration[] = [migration001];
 
-export const LATEST_SCHEMA_VERSION = migrations.length;
+export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -1,5 +1,6 @@
 import { ApiError, apiErrorShapeSchema, ERROR_CODES, type ErrorCode } from '../../../shared/contract';
 import { jsonRpcErrorSchema } from '../../../shared/contract/json-rpc';
+import { createTopicListeners } from '../../../shared/topic-listeners';
 import type { ConnectionState, Transport } from './transport';
 
 type WebSocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState'> & {
@@ -43,8 +44,16 @@ export function createWsTransport(options: WsTransportOptions): Transport {
   let closedByUser = false;
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   const pending = new Map<number, Pending>();
-  const queued: string[] = [];
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  // Frames written while disconnected; a call that fails is removed so it never runs later.
+  const queued: Array<{ id: number; text: string }> = [];
+  const listeners = createTopicListeners(
+    (topic) => {
+      if (state === 'open') void request('events.subscribe', { topics: [topic] }).catch(() => undefined);
+    },
+    (topic) => {
+      if (state === 'open') void request('events.unsubscribe', { topics: [topic] }).catch(() => undefined);
+    },
+  );
   const stateListeners = new Set<(state: ConnectionState) => void>();
 
   const setState = (next: ConnectionState): void => {
@@ -53,20 +62,24 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     for (const l of stateListeners) l(state);
   };
 
-  const sendRaw = (text: string): void => {
-    if (socket && socket.readyState === OPEN) socket.send(text);
-    else queued.push(text);
+  const fail = (id: number, error: ApiError): void => {
+    const p = pending.get(id);
+    if (!p) return;
+    pending.delete(id);
+    clearTimeout(p.timer);
+    const i = queued.findIndex((q) => q.id === id);
+    if (i >= 0) queued.splice(i, 1);
+    p.reject(error);
   };
 
   const request = (method: string, params: unknown): Promise<unknown> =>
     new Promise((resolve, reject) => {
       const id = nextId++;
-      const timer = setTimeout(() => {
-        pending.delete(id);
-        reject(new ApiError('UNAVAILABLE', `No answer to ${method} within ${timeoutMs / 1000} s`));
-      }, timeoutMs);
+      const timer = setTimeout(() => fail(id, new ApiError('UNAVAILABLE', `No answer to ${method} within ${timeoutMs / 1000} s`)), timeoutMs);
       pending.set(id, { resolve, reject, timer });
-      sendRaw(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
+      const text = JSON.stringify({ jsonrpc: '2.0', id, method, params });
+      if (socket && socket.readyState === OPEN) socket.send(text);
+      else queued.push({ id, text });
     });
 
   const onMessage = (data: unknown): void => {
@@ -84,7 +97,7 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     if (!m || typeof m !== 'object') return;
     const msg = m as { id?: unknown; method?: unknown; params?: unknown; result?: unknown; error?: unknown };
     if (typeof msg.method === 'string' && msg.id === undefined) {
-      for (const l of listeners.get(msg.method) ?? []) l(msg.params);
+      listeners.emit(msg.method, msg.params);
       return;
     }
     if (typeof msg.id !== 'number') return;
@@ -102,21 +115,18 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     ws.onopen = () => {
       attempts = 0;
       setState('open');
-      const topics = [...listeners.keys()];
+      const topics = listeners.topics();
       if (topics.length > 0) void request('events.subscribe', { topics }).catch(() => undefined);
-      for (const text of queued.splice(0)) ws.send(text);
+      for (const { text } of queued.splice(0)) ws.send(text);
     };
     ws.onmessage = (ev) => onMessage(ev.data);
     ws.onerror = () => {};
     ws.onclose = () => {
       if (socket !== ws) return;
       socket = undefined;
-      // Calls in flight may or may not have run: fail them rather than resend blindly.
-      for (const [id, p] of pending) {
-        clearTimeout(p.timer);
-        p.reject(new ApiError('UNAVAILABLE', 'Connection to the core was lost'));
-        pending.delete(id);
-      }
+      // Calls in flight may or may not have run, and queued ones must not run behind the
+      // caller's back after it was told they failed: fail them all.
+      for (const id of [...pending.keys()]) fail(id, new ApiError('UNAVAILABLE', 'Connection to the core was lost'));
       if (closedByUser) return setState('closed');
       setState('reconnecting');
       const delay = Math.min(backoff.maxMs, backoff.initialMs * 2 ** attempts) * (0.5 + random() / 2);
@@ -132,20 +142,7 @@ export function createWsTransport(options: WsTransportOptions): Transport {
       return state;
     },
     call: request,
-    on(topic, listener) {
-      let set = listeners.get(topic);
-      if (!set) {
-        listeners.set(topic, (set = new Set()));
-        if (state === 'open') void request('events.subscribe', { topics: [topic] }).catch(() => undefined);
-      }
-      set.add(listener);
-      return () => {
-        const current = listeners.get(topic);
-        if (!current?.delete(listener) || current.size > 0) return;
-        listeners.delete(topic);
-        if (state === 'open') void request('events.unsubscribe', { topics: [topic] }).catch(() => undefined);
-      };
-    },
+    on: (topic, listener) => listeners.add(topic, listener),
     onState(listener) {
       stateListeners.add(listener);
       return () => void stateListeners.delete(listener);

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { apiRoundtrip } from './api-roundtrip.bench';
 import { summarise, type Benchmark, type BenchResult } from './bench-types';
+import { marketAggregate, marketBarsQuery, syntheticYear } from './market.bench';
 import { sqliteInsert } from './sqlite-insert.bench';
 
 /** `npm run bench [-- name…]`: runs the benchmarks, prints a table, writes bench/results.json. */
-const all: Benchmark[] = [apiRoundtrip, sqliteInsert];
+const all: Benchmark[] = [apiRoundtrip, sqliteInsert, marketAggregate, marketBarsQuery, syntheticYear];
 const only = process.argv.slice(2);
 const selected = only.length > 0 ? all.filter((b) => only.includes(b.name)) : all;
 const file = path.join(import.meta.dirname, 'results.json');

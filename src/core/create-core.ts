@@ -2,6 +2,13 @@ import type { Database } from 'better-sqlite3';
 import type { EventPayload, Handlers, HostKind, TopicName } from '../shared/contract';
 import { APP_NAME } from '../shared/app-info';
 import { dispatch, type HandlerMap } from './api/dispatcher';
+import type { Deliver } from './api/event-subscriptions';
+import { openSession, type Session } from './api/session';
+import { createBarRepository } from './market/bar-repository';
+import { createMarketHandlers } from './market/market-handlers';
+import type { MarketFeed } from './market/market-feed';
+import { createMarketService, type MarketService } from './market/market-service';
+import { createSyntheticFeed } from './market/synthetic/synthetic-feed';
 import { createEventBus, type AnyEventListener, type EventListener } from './events/event-bus';
 import type { CorePorts, Logger } from './ports';
 import { acquireProfileLock } from './profile/profile-lock';
@@ -9,6 +16,7 @@ import { createDatabaseBackups } from './store/backup';
 import { openDatabase } from './store/open-database';
 import { createSettingsRepository, type SettingsRepository } from './store/settings-repository';
 import { createSystemHandlers, systemStatus } from './system/system-handlers';
+import { createWorkspaceHandlers } from './workspace/workspace-handlers';
 
 export interface CoreOptions {
   host: HostKind;
@@ -18,6 +26,10 @@ export interface CoreOptions {
   statusIntervalMs?: number;
   /** Validate every result against the contract (tests, development). */
   validateResults?: boolean;
+  /** The market data source; the embedded synthetic market by default. */
+  feed?: MarketFeed;
+  /** Coalescing period of live market events (ms). */
+  marketFlushMs?: number;
 }
 
 /** The core as hosts see it: contract handlers, events, and an orderly close. */
@@ -37,9 +49,22 @@ export interface Core {
    * it does not wait for the next change; undefined for pure event streams.
    */
   snapshot<T extends TopicName>(topic: T): EventPayload<T> | undefined;
+  /** A connection's own state (event topics, live symbols); pass its handlers to `call`. */
+  openSession(deliver: Deliver): Session;
+  readonly market: MarketService;
   /** Stops timers, flushes and closes the database and releases the profile. Idempotent. */
   close(): Promise<void>;
 }
+
+/** The synthetic market's seed, fixed per profile so its history is the same at every start. */
+function syntheticSeed(settings: SettingsRepository): number {
+  const stored = settings.get('market.syntheticSeed');
+  if (typeof stored === 'number' && Number.isInteger(stored)) return stored;
+  settings.set('market.syntheticSeed', DEFAULT_SYNTHETIC_SEED);
+  return DEFAULT_SYNTHETIC_SEED;
+}
+
+const DEFAULT_SYNTHETIC_SEED = 20_240_101;
 
 /**
  * Builds the core for one profile. Throws `DatabaseFromFutureError`, `DatabaseCorruptError` or
@@ -60,13 +85,26 @@ export function createCore(options: CoreOptions): Core {
   const events = createEventBus((topic, error) => log.error({ topic, err: String(error) }, 'event listener failed'));
   const backups = createDatabaseBackups(db, paths.backupsDir);
   const systemDeps = { db, clock, paths, backups, app: { name: APP_NAME, version: options.version, host: options.host }, startedAt: clock.now() };
+  const settings = createSettingsRepository(db, clock.now);
+  const feed = options.feed ?? createSyntheticFeed({ seed: syntheticSeed(settings), clock });
+  const market = createMarketService({
+    feed,
+    repo: createBarRepository(db),
+    clock,
+    log: logger.child({ component: 'market' }),
+    emit: (topic, payload) => events.emit(topic, payload),
+    ...(options.marketFlushMs ? { flushMs: options.marketFlushMs } : {}),
+  });
   const handlers: Handlers = {
     ...createSystemHandlers(systemDeps),
+    ...createMarketHandlers(market, clock),
+    ...createWorkspaceHandlers(db, settings, clock, logger.child({ component: 'workspace' })),
   };
 
   const snapshots: { [T in TopicName]?: () => EventPayload<T> } = {
     'system.status': () => systemStatus(systemDeps, 'ok'),
   };
+  const snapshot = <T extends TopicName>(topic: T): EventPayload<T> | undefined => snapshots[topic]?.() as EventPayload<T> | undefined;
   const emitStatus = (state: 'ok' | 'stopping'): void => events.emit('system.status', systemStatus(systemDeps, state));
   const interval = options.statusIntervalMs ?? 5000;
   const heartbeat = interval > 0 ? setInterval(() => emitStatus('ok'), interval) : undefined;
@@ -77,16 +115,19 @@ export function createCore(options: CoreOptions): Core {
   return {
     handlers,
     log,
-    settings: createSettingsRepository(db, clock.now),
+    settings,
     call: (method, params, session) => dispatch(session ? { ...handlers, ...session } : handlers, method, params, log, { validateResults: options.validateResults ?? false }),
     on: <T extends TopicName>(topic: T, listener: (payload: EventPayload<T>) => void) => events.on(topic, listener),
     onAny: (listener) => events.onAny(listener),
-    snapshot: <T extends TopicName>(topic: T) => snapshots[topic]?.() as EventPayload<T> | undefined,
+    snapshot,
+    openSession: (deliver) => openSession({ onAny: (l) => events.onAny(l), snapshot }, market, deliver),
+    market,
     close() {
       closing ??= (async () => {
         if (heartbeat) clearInterval(heartbeat);
         emitStatus('stopping');
         await backups.idle();
+        market.close();
         try {
           // Fold the WAL back into the main file so a copy of profile.db alone is complete.
           db.pragma('wal_checkpoint(TRUNCATE)');

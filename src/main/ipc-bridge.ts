@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { ApiError } from '../shared/contract';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type IpcEnvelope } from '../shared/ist-bridge';
-import { createEventSubscriptions, type EventSubscriptions } from '../core/api/event-subscriptions';
+import type { Session } from '../core/api/session';
 import type { Core } from '../core/create-core';
 
 export interface IpcBridgeOptions {
@@ -14,12 +14,12 @@ export interface IpcBridgeOptions {
 /** Routes contract calls from trusted windows to the core and events back to them. */
 export function registerIpcBridge(options: IpcBridgeOptions): () => void {
   const { core } = options;
-  const sessions = new Map<number, EventSubscriptions>();
+  const sessions = new Map<number, Session>();
 
-  const sessionFor = (contents: WebContents): EventSubscriptions => {
+  const sessionFor = (contents: WebContents): Session => {
     let session = sessions.get(contents.id);
     if (!session) {
-      session = createEventSubscriptions(core, (topic, payload) => {
+      session = core.openSession((topic, payload) => {
         if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, topic, payload);
       });
       sessions.set(contents.id, session);

@@ -1,6 +1,5 @@
 import { ApiError } from '../shared/contract';
 import { jsonRpcRequestSchema, toJsonRpcError, type JsonRpcId, type JsonRpcResponse } from '../shared/contract/json-rpc';
-import { createEventSubscriptions } from '../core/api/event-subscriptions';
 import type { Core } from '../core/create-core';
 import type { RateLimiter } from './rate-limiter';
 
@@ -29,7 +28,7 @@ export interface JsonRpcSession {
 export function createJsonRpcSession(options: JsonRpcSessionOptions): JsonRpcSession {
   const { core, send, limiter } = options;
   const stats = { requests: 0, malformed: 0, rateLimited: 0 };
-  const subscriptions = createEventSubscriptions(core, (topic, payload) => send(JSON.stringify({ jsonrpc: '2.0', method: topic, params: payload })));
+  const session = core.openSession((topic, payload) => send(JSON.stringify({ jsonrpc: '2.0', method: topic, params: payload })));
 
   const failure = (id: JsonRpcId, error: ApiError): JsonRpcResponse => ({ jsonrpc: '2.0', id, error: toJsonRpcError(error.toShape()) });
 
@@ -45,7 +44,7 @@ export function createJsonRpcSession(options: JsonRpcSessionOptions): JsonRpcSes
     const isNotification = id === undefined;
     try {
       if (Array.isArray(params)) throw new ApiError('INVALID_PARAMS', 'Positional params are not supported: pass params as an object', { fields: [{ path: '(params)', message: 'expected object' }] });
-      const result = await core.call(method, params, subscriptions.handlers);
+      const result = await core.call(method, params, session.handlers);
       return isNotification ? undefined : { jsonrpc: '2.0', id, result: result ?? null };
     } catch (error) {
       if (isNotification) return undefined;
@@ -99,7 +98,7 @@ export function createJsonRpcSession(options: JsonRpcSessionOptions): JsonRpcSes
       if (response) send(JSON.stringify(response));
     },
     close() {
-      subscriptions.close();
+      session.close();
     },
   };
 }

@@ -1,7 +1,13 @@
 import type { EventPayload, Handlers, TopicName } from '../../shared/contract';
-import type { Core } from '../create-core';
+import type { AnyEventListener } from '../events/event-bus';
 
 export type EventHandlers = Handlers<'events.subscribe' | 'events.unsubscribe'>;
+export type Deliver = <T extends TopicName>(topic: T, payload: EventPayload<T>) => void;
+
+export interface EventSource {
+  onAny(listener: AnyEventListener): () => void;
+  snapshot<T extends TopicName>(topic: T): EventPayload<T> | undefined;
+}
 
 export interface EventSubscriptions {
   /** The `events.*` handlers of this connection. */
@@ -11,12 +17,13 @@ export interface EventSubscriptions {
 
 /**
  * The topics one connection (a WebSocket, an Electron window) receives. Both hosts use it, so
- * subscribe semantics are identical everywhere.
+ * subscribe semantics are identical everywhere. `wants` narrows a topic further (market events
+ * only for the symbols this connection follows).
  */
-export function createEventSubscriptions(core: Core, deliver: <T extends TopicName>(topic: T, payload: EventPayload<T>) => void): EventSubscriptions {
+export function createEventSubscriptions(source: EventSource, deliver: Deliver, wants: <T extends TopicName>(topic: T, payload: EventPayload<T>) => boolean = () => true): EventSubscriptions {
   const topics = new Set<TopicName>();
-  const off = core.onAny((topic, payload) => {
-    if (topics.has(topic)) deliver(topic, payload);
+  const off = source.onAny((topic, payload) => {
+    if (topics.has(topic) && wants(topic, payload)) deliver(topic, payload);
   });
   return {
     handlers: {
@@ -27,7 +34,7 @@ export function createEventSubscriptions(core: Core, deliver: <T extends TopicNa
         if (fresh.length > 0) {
           setImmediate(() => {
             for (const t of fresh) {
-              const current = topics.has(t) ? core.snapshot(t) : undefined;
+              const current = topics.has(t) ? source.snapshot(t) : undefined;
               if (current !== undefined) deliver(t, current);
             }
           });

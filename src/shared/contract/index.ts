@@ -1,15 +1,19 @@
 import type { z } from 'zod';
 import type { EventSpec, MethodSpec } from './define';
 import { createEventMethods } from './events';
+import { marketEvents, marketMethods } from './market';
 import { systemEvents, systemMethods } from './system';
+import { workspaceMethods } from './workspace';
 
 export * from './errors';
 export * from './system';
+export * from './market';
 export type { EventSpec, MethodSpec } from './define';
 
 /** Every event topic, by name. Add a domain's events here. */
 export const events = {
   ...systemEvents,
+  ...marketEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Events = typeof events;
@@ -19,6 +23,8 @@ export const topicNames = Object.keys(events) as [TopicName, ...TopicName[]];
 /** Every method, by name. Add a domain's methods here. */
 export const methods = {
   ...systemMethods,
+  ...marketMethods,
+  ...workspaceMethods,
   ...createEventMethods(topicNames),
 } satisfies Record<string, MethodSpec>;
 
@@ -33,8 +39,10 @@ export type Params<M extends MethodName> = z.output<Methods[M]['params']>;
 export type Result<M extends MethodName> = z.output<Methods[M]['result']>;
 export type EventPayload<T extends TopicName> = z.output<Events[T]['payload']>;
 
-/** Methods served by the core; `events.*` belong to each connection's session. */
-export type CoreMethodName = Exclude<MethodName, `events.${string}`>;
+/** Methods that act on the calling connection (its event topics, its live symbols). */
+export type SessionMethodName = 'events.subscribe' | 'events.unsubscribe' | 'market.subscribe' | 'market.unsubscribe';
+/** Methods served by the core itself, the same for every caller. */
+export type CoreMethodName = Exclude<MethodName, SessionMethodName>;
 
 /** A handler per method; each domain implements its slice (`Pick<Handlers, …>`). */
 export type Handlers<M extends MethodName = CoreMethodName> = {

@@ -6,6 +6,7 @@ import { ProfileLockedError } from '../../../src/core/store/store-errors';
 import type { SystemStatus } from '../../../src/shared/contract';
 import { tempDir } from '../../helpers/temp-dir';
 import { createTestCore } from '../../helpers/test-core';
+import { LATEST_SCHEMA_VERSION } from '../../../src/core/store/migrations';
 
 describe('createCore', () => {
   it('answers system.info with host, version, data dir, schema and start time', async () => {
@@ -16,7 +17,7 @@ describe('createCore', () => {
       version: '0.0.0-test',
       host: 'headless',
       dataDir: path.resolve(dir),
-      schemaVersion: 1,
+      schemaVersion: LATEST_SCHEMA_VERSION,
       startedAt: '2026-11-25T12:00:00.000Z',
     });
     await core.close();
@@ -31,7 +32,7 @@ describe('createCore', () => {
     expect(result.bytes).toBe(fs.statSync(result.path).size);
     const copy = new BetterSqlite3(result.path, { readonly: true });
     expect(copy.prepare("SELECT value FROM settings WHERE key = 'ui.layout'").get()).toEqual({ value: '{"panes":4}' });
-    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     copy.close();
     const second = (await core.call('system.backup', {})) as { path: string };
     expect(second.path).not.toBe(result.path);

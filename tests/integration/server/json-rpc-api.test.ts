@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import type { HeadlessHost } from '../../../src/server/headless-host';
 import { apiUrl, RpcTestClient } from '../../helpers/json-rpc-client';
 import { startTestHost } from '../../helpers/test-host';
+import { LATEST_SCHEMA_VERSION } from '../../../src/core/store/migrations';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -25,7 +26,7 @@ describe('JSON-RPC 2.0 over WebSocket at /api', () => {
     expect(reply).toEqual({
       jsonrpc: '2.0',
       id: 1,
-      result: { app: 'Instant Social Trading', version: '0.0.0-test', host: 'headless', dataDir: host.dataDir, schemaVersion: 1, startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+      result: { app: 'Instant Social Trading', version: '0.0.0-test', host: 'headless', dataDir: host.dataDir, schemaVersion: LATEST_SCHEMA_VERSION, startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
     });
   });
 

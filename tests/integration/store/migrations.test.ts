@@ -47,3 +47,29 @@ describe('migrations', () => {
     });
   });
 });
+
+describe('002 bars', () => {
+  it('keys bars by symbol, timeframe and time, rejects negative volume, and records coverage spans', () => {
+    const db = openDatabase(path.join(tempDir(), 'profile.db'), { log: silentLogger, migrations: migrations.filter((m) => m.version <= 2) });
+    const insert = db.prepare('INSERT INTO bars (symbol, timeframe, time, open, high, low, close, volume) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    insert.run('BTC/USDT', '1m', 60_000, 1, 2, 0.5, 1.5, 10);
+    insert.run('BTC/USDT', '5m', 60_000, 1, 2, 0.5, 1.5, 10);
+    expect(() => insert.run('BTC/USDT', '1m', 60_000, 1, 2, 0.5, 1.5, 10)).toThrow(/UNIQUE/);
+    expect(() => insert.run('BTC/USDT', '1m', 120_000, 1, 2, 0.5, 1.5, -1)).toThrow(/CHECK/);
+    const cover = db.prepare('INSERT INTO bar_coverage (symbol, timeframe, from_time, to_time) VALUES (?, ?, ?, ?)');
+    cover.run('BTC/USDT', '1m', 0, 60_000);
+    expect(() => cover.run('BTC/USDT', '1m', 100, 100)).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('003 workspaces', () => {
+  it('stores named workspaces as JSON, one per name', () => {
+    const db = openDatabase(path.join(tempDir(), 'profile.db'), { log: silentLogger, migrations: migrations.filter((m) => m.version <= 3) });
+    const insert = db.prepare('INSERT INTO workspaces (name, state, saved_at) VALUES (?, ?, ?)');
+    insert.run('Day trading', '{"version":1}', 1);
+    expect(() => insert.run('Day trading', '{}', 2)).toThrow(/UNIQUE/);
+    expect(() => insert.run('Broken', '{not json', 2)).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -4,6 +4,7 @@ import type { Core } from '../../../src/core/create-core';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type IpcEnvelope } from '../../../src/shared/ist-bridge';
 import { tempDir } from '../../helpers/temp-dir';
 import { createTestCore } from '../../helpers/test-core';
+import { LATEST_SCHEMA_VERSION } from '../../../src/core/store/migrations';
 
 vi.mock('electron', () => ({}));
 const { registerIpcBridge } = await import('../../../src/main/ipc-bridge');
@@ -43,7 +44,7 @@ describe('IPC bridge', () => {
   it('answers contract calls from the trusted window', async () => {
     const { call } = setup(true);
     const reply = await call('system.info', {});
-    expect(reply).toMatchObject({ ok: true, result: { host: 'headless', schemaVersion: 1 } });
+    expect(reply).toMatchObject({ ok: true, result: { host: 'headless', schemaVersion: LATEST_SCHEMA_VERSION } });
   });
 
   it('refuses every call from an untrusted sender', async () => {

@@ -1,0 +1,33 @@
+import type { Bar } from '../../shared/market/bar';
+import type { Instrument } from '../../shared/market/instrument';
+import type { Timeframe } from '../../shared/market/timeframes';
+
+/** Top of book and the last trade of one instrument at one moment. */
+export interface Tick {
+  symbol: string;
+  /** ms since the epoch (UTC). */
+  time: number;
+  bid: number;
+  ask: number;
+  bidSize: number;
+  askSize: number;
+  /** Last trade price and size. */
+  last: number;
+  lastSize: number;
+}
+
+/** A source of market data: the synthetic market, an exchange through ccxt, … */
+export interface MarketFeed {
+  readonly name: string;
+  instruments(): readonly Instrument[];
+  /**
+   * Bars of `tf` whose start lies in [from, to), ascending. The last one may be the bar still
+   * forming, built from the minutes that have ended.
+   */
+  history(symbol: string, tf: Timeframe, from: number, to: number): Promise<Bar[]>;
+  /** Earliest time the feed has history for `symbol`. */
+  historyStart(symbol: string): number;
+  /** Live ticks for the symbols; returns its disposer. */
+  subscribe(symbols: readonly string[], onTick: (tick: Tick) => void): () => void;
+  close(): void;
+}

@@ -1,5 +1,6 @@
 import { startServe } from '../helpers/serve-process';
 import { expect, test } from './fixtures';
+import { LATEST_SCHEMA_VERSION } from '../../src/core/store/migrations';
 
 test.describe('terminal frame in Chromium against npm run serve', () => {
   test('loads with the token and shows the frame: top bar, workspace, status bar', async ({ page, host }) => {
@@ -13,12 +14,13 @@ test.describe('terminal frame in Chromium against npm run serve', () => {
     await expect(page.getByTestId('connection-state')).toHaveText('Connected');
     await expect(page.getByTestId('profile')).toContainText(host.dataDir.split('/').at(-1)!);
     await expect(page.getByTestId('clock')).toContainText('UTC');
+    await page.locator('.dv-tab', { hasText: 'System' }).click();
     const info = page.getByTestId('system-info');
     await expect(info).toContainText(host.dataDir);
     await expect(info).toContainText('JSON-RPC 2.0 over WebSocket');
-    await expect(page.getByTestId('statusbar')).toContainText('Schema v1');
+    await expect(page.getByTestId('statusbar')).toContainText(`Schema v${LATEST_SCHEMA_VERSION}`);
     await expect(page.getByTestId('statusbar')).toContainText('Core connected');
-    await expect(page.locator('.dv-tab')).toHaveCount(3);
+    await expect(page.locator('.dv-tab')).toHaveCount(5);
     await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /script-src 'self'/);
     expect(errors).toEqual([]);
     await page.screenshot({ path: test.info().outputPath('terminal-frame-dark.png') });

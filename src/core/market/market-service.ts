@@ -6,7 +6,8 @@ import type { Clock, Logger } from '../ports';
 import type { BarRepository } from './bar-repository';
 import { createCandleAggregator } from './candle-aggregator';
 import type { MarketFeed, Tick } from './market-feed';
-import { searchInstruments } from './instrument-search';
+import { searchInstruments } from '../../shared/market/instrument-search';
+import { isMarketOpen } from '../../shared/market/trading-hours';
 
 export interface MarketServiceDeps {
   feed: MarketFeed;
@@ -140,9 +141,16 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
       const bar = await formingBar(symbol, tf, now);
       if (bar) aggregator.seed(symbol, tf, bar);
     }
-    const today = bucketStart(now, '1D');
-    const days = await feed.history(symbol, '1D', today - 10 * TIMEFRAME_MS['1D'], today);
-    l.prevClose = days.at(-1)?.close ?? null;
+    // Daily bars exist only for days that traded: the last is the latest session (maybe today's,
+    // still forming), the one before it gives the day's change.
+    const days = await feed.history(symbol, '1D', now - 14 * TIMEFRAME_MS['1D'], now + 1);
+    l.prevClose = days.at(-2)?.close ?? null;
+    const latest = days.at(-1);
+    if (latest && !l.quote && !isMarketOpen(instrument(symbol).tradingHours, now)) {
+      // A closed market sends no ticks: start from its last price so a watchlist is never blank.
+      l.quote = { symbol, time: now, bid: latest.close, ask: latest.close, bidSize: 0, askSize: 0, last: latest.close, prevClose: l.prevClose };
+      l.dirty = true;
+    }
   };
 
   return {

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useConnectionActivity } from '../features/activity/use-connection-activity';
+import { useWorkspacePersistence } from '../features/charts/use-workspace-persistence';
 import { CommandPalette } from '../features/command-palette/CommandPalette';
+import { MarketProvider } from '../features/market/market-context';
 import { usePalette } from '../features/command-palette/palette-store';
 import { StatusBar } from '../features/frame/StatusBar';
 import { TopBar } from '../features/frame/TopBar';
@@ -14,6 +16,7 @@ export function App() {
   const theme = usePreferences((s) => s.theme);
   useSystemFeed();
   useConnectionActivity();
+  useWorkspacePersistence();
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -31,12 +34,14 @@ export function App() {
   }, []);
 
   return (
-    <div className="frame">
-      <TopBar />
-      <Workspace />
-      <StatusBar />
-      <CommandPalette />
-      <Toasts />
-    </div>
+    <MarketProvider>
+      <div className="frame">
+        <TopBar />
+        <Workspace />
+        <StatusBar />
+        <CommandPalette />
+        <Toasts />
+      </div>
+    </MarketProvider>
   );
 }

@@ -1,4 +1,7 @@
 import type { ApiClient } from '../../api/api-client';
+import { LAYOUTS } from '../../../../shared/workspace/workspace-schema';
+import { useChartWorkspace } from '../charts/chart-workspace-store';
+import { TIMEFRAME_HOTKEYS } from '../charts/timeframe-hotkeys';
 import { usePreferences } from '../preferences/preferences-store';
 import { backupProfile } from '../system/system-actions';
 import { applyDefaultLayout, PANELS, showPanel, type PanelId } from '../workspace/panels';
@@ -37,6 +40,17 @@ export function buildCommands(api: ApiClient): Command[] {
       },
     },
     { id: 'profile.backup', title: 'Back up profile database', group: 'Profile', run: () => backupProfile(api) },
+    ...LAYOUTS.map((l) => ({ id: `layout.${l}`, title: `Chart layout: ${l} pane${l === '1' ? '' : 's'}`, group: 'Charts', run: () => useChartWorkspace.getState().setLayout(l) })),
+    ...TIMEFRAME_HOTKEYS.map(([key, tf]) => ({
+      id: `tf.${tf}`,
+      title: `Active chart timeframe: ${tf}`,
+      group: 'Charts',
+      shortcut: `Alt ${key}`,
+      run: () => {
+        const ws = useChartWorkspace.getState();
+        ws.setTimeframe(ws.activePane, tf);
+      },
+    })),
   ];
 }
 

@@ -2,6 +2,9 @@ import { MOD_KEY } from '../frame/TopBar';
 
 const SHORTCUTS: Array<[string, string]> = [
   [`${MOD_KEY} K`, 'Command palette: every action by name'],
+  ['Alt 1 … 6', 'Active chart timeframe: 1m, 5m, 15m, 1h, 4h, 1D'],
+  ['Click a symbol', 'Type to search; ↑ ↓ Enter to pick'],
+  ['Watchlist ↑ ↓ Enter', 'Chart the selected symbol in the active pane; Delete removes it'],
   ['↑ ↓ Enter', 'Move and run in the palette'],
   ['Esc', 'Close the palette or a dialog'],
   ['Tab / Shift Tab', 'Move focus between controls'],

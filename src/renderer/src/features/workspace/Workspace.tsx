@@ -1,6 +1,8 @@
 import { DockviewReact, themeDark, themeLight, type DockviewReadyEvent, type IDockviewPanelProps } from 'dockview-react';
 import type { FunctionComponent } from 'react';
 import { ActivityPanel } from '../activity/ActivityPanel';
+import { ChartsPanel } from '../charts/ChartsPanel';
+import { WatchlistPanel } from '../watchlist/WatchlistPanel';
 import { usePreferences } from '../preferences/preferences-store';
 import { SystemPanel } from '../system/SystemPanel';
 import { applyDefaultLayout, type PanelId } from './panels';
@@ -8,6 +10,8 @@ import { ShortcutsPanel } from './ShortcutsPanel';
 import { useWorkspace } from './workspace-store';
 
 const COMPONENTS: Record<PanelId, FunctionComponent<IDockviewPanelProps>> = {
+  charts: ChartsPanel,
+  watchlist: WatchlistPanel,
   system: SystemPanel,
   activity: ActivityPanel,
   shortcuts: ShortcutsPanel,

@@ -1,4 +1,4 @@
-import type { Instrument } from '../../shared/market/instrument';
+import type { Instrument } from './instrument';
 
 /** Instruments matching a query on symbol or name: exact symbol, then prefix, then contains. */
 export function searchInstruments(all: readonly Instrument[], query: string | undefined): Instrument[] {

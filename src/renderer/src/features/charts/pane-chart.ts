@@ -1,0 +1,253 @@
+import {
+  AreaSeries,
+  BarSeries,
+  CandlestickSeries,
+  createChart,
+  LineSeries,
+  PriceScaleMode,
+  type IChartApi,
+  type ISeriesApi,
+  type MouseEventParams,
+  type SeriesType,
+  type Time,
+  type UTCTimestamp,
+} from 'lightweight-charts';
+import { createHeikinAshi, heikinAshi, isOverlay, type IndicatorCalculator, type IndicatorSpec } from '../../../../shared/indicators';
+import type { Bar } from '../../../../shared/market/bar';
+import type { Instrument } from '../../../../shared/market/instrument';
+import type { ChartType } from '../../../../shared/workspace/workspace-schema';
+import { chartThemeOptions, seriesColors } from './chart-theme';
+import { formatPercent, formatPrice, formatVolume } from './format';
+import { addIndicatorSeries, type IndicatorSeries } from './indicator-series';
+
+export interface PaneChartEvents {
+  /** The user moved the crosshair (time in ms), or left the chart (null). */
+  onCrosshair(time: number | null): void;
+  /** The user scrolled or zoomed: visible time range in ms. */
+  onVisibleRange(range: { from: number; to: number }): void;
+  /** The user scrolled near the oldest loaded bar. */
+  onNeedOlder(): void;
+}
+
+/** A lightweight-charts chart for one pane: main series, indicators, legend, live updates. */
+export interface PaneChart {
+  /** Replaces all bars (first load, older bars prepended, symbol or timeframe changed). */
+  setBars(bars: readonly Bar[], keepRange: boolean): void;
+  /** A live bar: updates the last one or appends — `series.update()`, never `setData()`. */
+  update(bar: Bar): void;
+  setChartType(type: ChartType): void;
+  setScale(scale: 'linear' | 'log'): void;
+  setIndicators(specs: readonly IndicatorSpec[]): void;
+  setInstrument(instrument: Instrument | undefined): void;
+  /** Shows the crosshair of a synced pane (or hides it). */
+  showCrosshair(time: number | null): void;
+  setVisibleRange(range: { from: number; to: number }): void;
+  applyTheme(): void;
+  readonly bars: readonly Bar[];
+  destroy(): void;
+}
+
+const toTime = (ms: number): UTCTimestamp => (ms / 1000) as UTCTimestamp;
+const fromTime = (t: Time): number => (t as number) * 1000;
+
+export function createPaneChart(container: HTMLElement, legend: HTMLElement, events: PaneChartEvents): PaneChart {
+  const chart: IChartApi = createChart(container, { autoSize: true, ...chartThemeOptions() });
+  let bars: Bar[] = [];
+  let type: ChartType = 'candles';
+  let instrument: Instrument | undefined;
+  let main: ISeriesApi<SeriesType> = addMain(chart, type);
+  let ha: IndicatorCalculator<Bar> = createHeikinAshi();
+  let indicators: IndicatorSeries[] = [];
+  let specs: readonly IndicatorSpec[] = [];
+  let syncing = false;
+
+  const precision = (): number => instrument?.pricePrecision ?? 2;
+  const applyPriceFormat = (): void => {
+    main.applyOptions({ priceFormat: { type: 'price', precision: precision(), minMove: instrument?.tickSize ?? 0.01 } });
+  };
+
+  const mainPoint = (b: Bar, haBar?: Bar | null) => {
+    if (type === 'line' || type === 'area') return { time: toTime(b.time), value: b.close };
+    const src = type === 'heikin-ashi' && haBar ? haBar : b;
+    return { time: toTime(b.time), open: src.open, high: src.high, low: src.low, close: src.close };
+  };
+
+  const setMainData = (): void => {
+    if (type === 'heikin-ashi') {
+      const transformed = heikinAshi(bars);
+      ha = createHeikinAshi();
+      for (const b of bars) ha.push(b);
+      main.setData(bars.map((b, i) => mainPoint(b, transformed[i])));
+    } else {
+      main.setData(bars.map((b) => mainPoint(b)));
+    }
+  };
+
+  const renderLegend = (bar: Bar | undefined): void => {
+    if (!bar) {
+      legend.textContent = '';
+      return;
+    }
+    const p = precision();
+    const prev = bars[bars.findIndex((b) => b.time === bar.time) - 1];
+    const change = prev ? bar.close / prev.close - 1 : bar.close / bar.open - 1;
+    const dir = bar.close >= bar.open ? 'up' : 'down';
+    legend.dataset.dir = dir;
+    legend.innerHTML = '';
+    const add = (k: string, v: string): void => {
+      const span = document.createElement('span');
+      const key = document.createElement('b');
+      key.textContent = k;
+      span.append(key, v);
+      legend.append(span);
+    };
+    add('O', formatPrice(bar.open, p));
+    add('H', formatPrice(bar.high, p));
+    add('L', formatPrice(bar.low, p));
+    add('C', formatPrice(bar.close, p));
+    add('V', formatVolume(bar.volume));
+    add('', formatPercent(change));
+  };
+
+  const barAt = (ms: number): Bar | undefined => {
+    let lo = 0;
+    let hi = bars.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = bars[mid]!.time;
+      if (t === ms) return bars[mid];
+      if (t < ms) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
+
+  const onCrosshairMove = (param: MouseEventParams): void => {
+    const time = param.time === undefined ? null : fromTime(param.time);
+    renderLegend(time === null ? bars.at(-1) : (barAt(time) ?? bars.at(-1)));
+    if (!syncing && param.sourceEvent) events.onCrosshair(time);
+  };
+  chart.subscribeCrosshairMove(onCrosshairMove);
+
+  const onLogicalRange = (range: { from: number; to: number } | null): void => {
+    if (range && range.from < 25 && bars.length > 0) events.onNeedOlder();
+  };
+  chart.timeScale().subscribeVisibleLogicalRangeChange(onLogicalRange);
+  const onTimeRange = (range: { from: Time; to: Time } | null): void => {
+    if (range && !syncing) events.onVisibleRange({ from: fromTime(range.from), to: fromTime(range.to) });
+  };
+  chart.timeScale().subscribeVisibleTimeRangeChange(onTimeRange);
+
+  const rebuildIndicators = (): void => {
+    for (const s of indicators) s.remove();
+    // Sub-panes are removed from the bottom up so indexes stay valid.
+    for (let i = chart.panes().length - 1; i >= 1; i--) chart.removePane(i);
+    let nextPane = 1;
+    indicators = specs.map((spec, i) => addIndicatorSeries(chart, spec, isOverlay(spec.kind) ? 0 : nextPane++, i));
+    chart.panes().forEach((pane, i) => pane.setStretchFactor(i === 0 ? 3 : 1));
+    for (const s of indicators) s.setBars(bars);
+  };
+
+  return {
+    get bars() {
+      return bars;
+    },
+    setBars(next, keepRange) {
+      const range = keepRange ? chart.timeScale().getVisibleRange() : null;
+      bars = [...next];
+      setMainData();
+      for (const s of indicators) s.setBars(bars);
+      if (range) {
+        syncing = true;
+        chart.timeScale().setVisibleRange(range);
+        syncing = false;
+      }
+      renderLegend(bars.at(-1));
+    },
+    update(bar) {
+      const last = bars.at(-1);
+      if (last && bar.time < last.time) return; // older than what we show: not a live update
+      const replace = last?.time === bar.time;
+      if (replace) bars[bars.length - 1] = bar;
+      else bars.push(bar);
+      const haBar = type === 'heikin-ashi' ? (replace ? ha.updateLast(bar) : ha.push(bar)) : null;
+      main.update(mainPoint(bar, haBar));
+      for (const s of indicators) s.update(bar, replace);
+      renderLegend(bar);
+    },
+    setChartType(next) {
+      if (next === type) return;
+      type = next;
+      chart.removeSeries(main);
+      main = addMain(chart, type);
+      applyPriceFormat();
+      setMainData();
+    },
+    setScale(scale) {
+      chart.priceScale('right').applyOptions({ mode: scale === 'log' ? PriceScaleMode.Logarithmic : PriceScaleMode.Normal });
+    },
+    setIndicators(next) {
+      if (JSON.stringify(next) === JSON.stringify(specs)) return;
+      specs = next;
+      rebuildIndicators();
+    },
+    setInstrument(next) {
+      instrument = next;
+      applyPriceFormat();
+    },
+    showCrosshair(time) {
+      syncing = true;
+      try {
+        const bar = time === null ? undefined : barAt(time);
+        if (!bar) chart.clearCrosshairPosition();
+        else chart.setCrosshairPosition(bar.close, toTime(bar.time), main);
+      } finally {
+        syncing = false;
+      }
+    },
+    setVisibleRange(range) {
+      if (bars.length === 0) return;
+      syncing = true;
+      try {
+        chart.timeScale().setVisibleRange({ from: toTime(range.from), to: toTime(range.to) });
+      } catch {
+        // the other pane's range may lie outside our data: keep ours
+      } finally {
+        syncing = false;
+      }
+    },
+    applyTheme() {
+      chart.applyOptions(chartThemeOptions());
+      main.applyOptions(mainColors(type));
+      rebuildIndicators();
+    },
+    destroy() {
+      chart.unsubscribeCrosshairMove(onCrosshairMove);
+      chart.timeScale().unsubscribeVisibleLogicalRangeChange(onLogicalRange);
+      chart.timeScale().unsubscribeVisibleTimeRangeChange(onTimeRange);
+      chart.remove();
+    },
+  };
+}
+
+function mainColors(type: ChartType): Record<string, string> {
+  const c = seriesColors();
+  if (type === 'line') return { color: c.line };
+  if (type === 'area') return { lineColor: c.line, topColor: `${c.line}55`, bottomColor: `${c.line}05` };
+  if (type === 'bars') return { upColor: c.up, downColor: c.down };
+  return { upColor: c.up, downColor: c.down, borderUpColor: c.up, borderDownColor: c.down, wickUpColor: c.up, wickDownColor: c.down };
+}
+
+function addMain(chart: IChartApi, type: ChartType): ISeriesApi<SeriesType> {
+  const colors = mainColors(type);
+  switch (type) {
+    case 'bars':
+      return chart.addSeries(BarSeries, { ...colors, thinBars: false });
+    case 'line':
+      return chart.addSeries(LineSeries, { ...colors, lineWidth: 2 });
+    case 'area':
+      return chart.addSeries(AreaSeries, { ...colors, lineWidth: 2 });
+    default:
+      return chart.addSeries(CandlestickSeries, colors);
+  }
+}

@@ -1,0 +1,124 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useApi } from '../../api/api-context';
+import type { Bar } from '../../../../shared/market/bar';
+import type { ChartPane } from '../../../../shared/workspace/workspace-schema';
+import { useInstruments } from '../market/instruments-store';
+import { useMarket } from '../market/market-context';
+import { usePreferences } from '../preferences/preferences-store';
+import { chartSync } from './chart-sync';
+import { useChartWorkspace } from './chart-workspace-store';
+import { createPaneChart, type PaneChart } from './pane-chart';
+
+const FIRST_LOAD = 5000;
+const PAGE = 1000;
+
+export interface PaneChartState {
+  status: 'loading' | 'ready' | 'error';
+  error?: string;
+}
+
+/**
+ * Drives one pane: creates the chart, loads bars for its symbol and timeframe, applies live bars,
+ * pages older bars in on scroll-back, and takes part in crosshair/time-range sync.
+ */
+export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElement | null>, legend: RefObject<HTMLDivElement | null>): PaneChartState {
+  const api = useApi();
+  const { live, events } = useMarket();
+  const instrument = useInstruments((s) => s.bySymbol.get(pane.symbol));
+  const theme = usePreferences((s) => s.theme);
+  const chartRef = useRef<PaneChart | null>(null);
+  const [state, setState] = useState<PaneChartState>({ status: 'loading' });
+  const paging = useRef({ loading: false, exhausted: false, generation: 0 });
+
+  // The chart itself lives as long as the pane.
+  useEffect(() => {
+    if (!container.current || !legend.current) return;
+    const id = pane.id;
+    const chart = createPaneChart(container.current, legend.current, {
+      onCrosshair: (time) => {
+        if (useChartWorkspace.getState().sync.crosshair) chartSync.crosshair(id, time);
+      },
+      onVisibleRange: (range) => {
+        if (useChartWorkspace.getState().sync.timeRange) chartSync.range(id, range);
+      },
+      onNeedOlder: () => void loadOlder(),
+    });
+    chartRef.current = chart;
+    const unregister = chartSync.register(id, { showCrosshair: (t) => chart.showCrosshair(t), setVisibleRange: (r) => chart.setVisibleRange(r) });
+
+    const loadOlder = async (): Promise<void> => {
+      const p = paging.current;
+      const first = chart.bars[0];
+      if (p.loading || p.exhausted || !first) return;
+      p.loading = true;
+      const generation = p.generation;
+      const { symbol, timeframe } = currentPane.current;
+      try {
+        const older = await api.call('market.bars', { symbol, timeframe, before: first.time, limit: PAGE });
+        if (generation !== paging.current.generation) return;
+        if (older.length === 0) p.exhausted = true;
+        else chart.setBars([...older, ...chart.bars], true);
+      } catch {
+        // scrolling back again retries
+      } finally {
+        p.loading = false;
+      }
+    };
+    return () => {
+      unregister();
+      chart.destroy();
+      chartRef.current = null;
+    };
+    // The chart is created once per pane id; everything else is applied by the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pane.id]);
+
+  const currentPane = useRef(pane);
+  currentPane.current = pane;
+
+  // Symbol or timeframe: reload history, then follow live bars.
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    const generation = ++paging.current.generation;
+    paging.current = { loading: false, exhausted: false, generation };
+    setState({ status: 'loading' });
+    let pendingLive: Bar[] = [];
+    let loaded = false;
+    const offBars = events.onBar(pane.symbol, pane.timeframe, (bar) => {
+      if (loaded) chart.update(bar);
+      else pendingLive.push(bar);
+    });
+    const release = live.retain(pane.symbol, pane.timeframe);
+    api.call('market.bars', { symbol: pane.symbol, timeframe: pane.timeframe, limit: FIRST_LOAD }).then(
+      (bars) => {
+        if (generation !== paging.current.generation) return;
+        chart.setBars(bars, false);
+        loaded = true;
+        for (const b of pendingLive) chart.update(b);
+        pendingLive = [];
+        setState({ status: 'ready' });
+      },
+      (e: unknown) => {
+        if (generation !== paging.current.generation) return;
+        setState({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+      },
+    );
+    return () => {
+      offBars();
+      release();
+    };
+  }, [api, live, events, pane.symbol, pane.timeframe]);
+
+  useEffect(() => chartRef.current?.setInstrument(instrument), [instrument]);
+  useEffect(() => chartRef.current?.setChartType(pane.chartType), [pane.chartType]);
+  useEffect(() => chartRef.current?.setScale(pane.scale), [pane.scale]);
+  useEffect(() => chartRef.current?.setIndicators(pane.indicators), [pane.indicators]);
+  useEffect(() => {
+    // Colours come from CSS variables: re-read them once the theme attribute has been applied.
+    const frame = requestAnimationFrame(() => chartRef.current?.applyTheme());
+    return () => cancelAnimationFrame(frame);
+  }, [theme]);
+
+  return state;
+}

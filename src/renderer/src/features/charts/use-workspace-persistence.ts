@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import { useApi } from '../../api/api-context';
+import { useActivity } from '../activity/activity-store';
+import { useChartWorkspace, workspaceSnapshot } from './chart-workspace-store';
+
+const SAVE_DELAY_MS = 400;
+
+/** Restores the workspace saved in the profile, then saves every change (debounced). */
+export function useWorkspacePersistence(): void {
+  const api = useApi();
+  useEffect(() => {
+    let cancelled = false;
+    const restore = (): void => {
+      if (useChartWorkspace.getState().loaded) return;
+      api.call('workspace.current').then(
+        (saved) => {
+          if (cancelled) return;
+          if (saved) useChartWorkspace.getState().load(saved);
+          else useChartWorkspace.setState({ loaded: true });
+        },
+        (e: unknown) => useActivity.getState().add('error', `Restoring the workspace failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    };
+    if (api.state === 'open') restore();
+    const offState = api.onState((s) => s === 'open' && restore());
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastSaved = '';
+    const offStore = useChartWorkspace.subscribe((state) => {
+      if (!state.loaded) return;
+      const snapshot = workspaceSnapshot(state);
+      const text = JSON.stringify(snapshot);
+      if (text === lastSaved) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        api.call('workspace.saveCurrent', { workspace: snapshot }).then(
+          () => (lastSaved = text),
+          (e: unknown) => useActivity.getState().add('error', `Saving the workspace failed: ${e instanceof Error ? e.message : String(e)}`),
+        );
+      }, SAVE_DELAY_MS);
+    });
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      offState();
+      offStore();
+    };
+  }, [api]);
+}

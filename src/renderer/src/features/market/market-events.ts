@@ -1,0 +1,66 @@
+import type { ApiClient } from '../../api/api-client';
+import type { EventPayload, Quote } from '../../../../shared/contract';
+import type { Bar } from '../../../../shared/market/bar';
+import type { Timeframe } from '../../../../shared/market/timeframes';
+import { useQuotes } from './quotes-store';
+
+type BarListener = (bar: Bar) => void;
+
+export interface MarketEvents {
+  /** Live bars of one symbol and timeframe: every final bar, then the latest forming bar per frame. */
+  onBar(symbol: string, tf: Timeframe, listener: BarListener): () => void;
+}
+
+/**
+ * One subscription to `market.bar` and `market.quote` for the whole UI. Updates are held until
+ * the next animation frame and only the latest per (symbol, timeframe) is delivered — never a
+ * render per message.
+ */
+export function createMarketEvents(api: ApiClient, schedule: (fn: () => void) => void = (fn) => void requestAnimationFrame(fn)): MarketEvents {
+  const listeners = new Map<string, Set<BarListener>>();
+  const pendingBars = new Map<string, Bar[]>();
+  const pendingQuotes = new Map<string, Quote>();
+  let scheduled = false;
+
+  const flush = (): void => {
+    scheduled = false;
+    for (const [key, bars] of pendingBars) for (const l of listeners.get(key) ?? []) for (const b of bars) l(b);
+    pendingBars.clear();
+    useQuotes.getState().apply([...pendingQuotes.values()]);
+    pendingQuotes.clear();
+  };
+  const later = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    schedule(flush);
+  };
+
+  api.on('market.bar', (e: EventPayload<'market.bar'>) => {
+    const key = `${e.symbol}|${e.timeframe}`;
+    if (!listeners.has(key)) return;
+    const list = pendingBars.get(key) ?? [];
+    // Keep final bars; of forming updates to the same bar keep only the newest.
+    const last = list.at(-1);
+    if (last && last.time === e.bar.time) list[list.length - 1] = e.bar;
+    else list.push(e.bar);
+    pendingBars.set(key, list);
+    later();
+  });
+  api.on('market.quote', (q) => {
+    pendingQuotes.set(q.symbol, q);
+    later();
+  });
+
+  return {
+    onBar(symbol, tf, listener) {
+      const key = `${symbol}|${tf}`;
+      let set = listeners.get(key);
+      if (!set) listeners.set(key, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(key);
+      };
+    },
+  };
+}

@@ -31,6 +31,7 @@ export default defineConfig({
     plugins: [react(), cspPlugin()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
+      minify: true,
       chunkSizeWarningLimit: 2000,
       rolldownOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },
     },

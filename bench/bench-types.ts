@@ -6,7 +6,12 @@ export interface Benchmark {
   kind: 'latency' | 'throughput';
   /** The target, shown in the table. */
   target?: { stat: 'median' | 'p99'; value: number };
-  run(): Promise<number[]>;
+  /** Samples of this benchmark, or several named results when one run measures more than one thing. */
+  run(): Promise<number[] | NamedSamples[]>;
+}
+
+export interface NamedSamples extends Pick<Benchmark, 'name' | 'unit' | 'kind' | 'target'> {
+  samples: number[];
 }
 
 export interface BenchResult {

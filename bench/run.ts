@@ -1,24 +1,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { apiRoundtrip } from './api-roundtrip.bench';
-import { summarise, type Benchmark, type BenchResult } from './bench-types';
+import { chartFirstPaint, chartTickToPaint } from './chart.bench';
+import { summarise, type Benchmark, type BenchResult, type NamedSamples } from './bench-types';
 import { marketAggregate, marketBarsQuery, syntheticYear } from './market.bench';
+import { serveRss16Panes } from './serve-rss.bench';
 import { sqliteInsert } from './sqlite-insert.bench';
 
 /** `npm run bench [-- name…]`: runs the benchmarks, prints a table, writes bench/results.json. */
-const all: Benchmark[] = [apiRoundtrip, sqliteInsert, marketAggregate, marketBarsQuery, syntheticYear];
+const all: Benchmark[] = [apiRoundtrip, sqliteInsert, marketAggregate, marketBarsQuery, syntheticYear, chartFirstPaint, chartTickToPaint, serveRss16Panes];
 const only = process.argv.slice(2);
-const selected = only.length > 0 ? all.filter((b) => only.includes(b.name)) : all;
+const selected = only.length > 0 ? all.filter((b) => only.some((o) => b.name.startsWith(o))) : all;
 const file = path.join(import.meta.dirname, 'results.json');
 
 const fmt = (x: number): string => (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(4));
 
 const results: BenchResult[] = [];
+const described = new Map<string, Pick<Benchmark, 'kind' | 'target'>>();
 for (const bench of selected) {
   process.stdout.write(`running ${bench.name}… `);
-  const samples = await bench.run();
-  const result = summarise(bench, samples);
-  results.push(result);
+  const output = await bench.run();
+  const named: NamedSamples[] = typeof output[0] === 'number' || output.length === 0 ? [{ ...bench, samples: output as number[] }] : (output as NamedSamples[]);
+  for (const n of named) {
+    results.push(summarise(n, n.samples));
+    described.set(n.name, n);
+  }
   process.stdout.write('done\n');
 }
 
@@ -30,7 +36,7 @@ fs.writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
 console.log('');
 console.log(['name'.padEnd(26), 'unit'.padEnd(8), 'median'.padStart(14), 'p99'.padStart(14), 'n'.padStart(8), '  target'].join(' '));
 for (const r of results) {
-  const bench = selected.find((b) => b.name === r.name)!;
+  const bench = described.get(r.name)!;
   let target = '';
   if (bench.target) {
     const value = r[bench.target.stat];

@@ -30,6 +30,8 @@ export interface CoreOptions {
   feed?: MarketFeed;
   /** Coalescing period of live market events (ms). */
   marketFlushMs?: number;
+  /** Trades per second per instrument of the synthetic market (default 20). */
+  syntheticTicksPerSecond?: number;
 }
 
 /** The core as hosts see it: contract handlers, events, and an orderly close. */
@@ -86,7 +88,7 @@ export function createCore(options: CoreOptions): Core {
   const backups = createDatabaseBackups(db, paths.backupsDir);
   const systemDeps = { db, clock, paths, backups, app: { name: APP_NAME, version: options.version, host: options.host }, startedAt: clock.now() };
   const settings = createSettingsRepository(db, clock.now);
-  const feed = options.feed ?? createSyntheticFeed({ seed: syntheticSeed(settings), clock });
+  const feed = options.feed ?? createSyntheticFeed({ seed: syntheticSeed(settings), clock, ...(options.syntheticTicksPerSecond ? { ticksPerSecond: options.syntheticTicksPerSecond } : {}) });
   const market = createMarketService({
     feed,
     repo: createBarRepository(db),

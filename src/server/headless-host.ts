@@ -25,6 +25,7 @@ export interface HeadlessHostOptions {
   statusIntervalMs?: number;
   rate?: { burst: number; perSecond: number };
   validateResults?: boolean;
+  syntheticTicksPerSecond?: number;
 }
 
 export interface HeadlessHost {
@@ -47,7 +48,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   let core: Core;
   try {
     const secrets = createEncryptedFileSecretStore(path.join(paths.dataDir, 'secrets.enc.json'), options.passphrase);
-    core = createCore({ host: 'headless', version: options.version, ports: { clock, logger, secrets, paths }, statusIntervalMs: options.statusIntervalMs ?? 5000, validateResults: options.validateResults ?? false });
+    core = createCore({ host: 'headless', version: options.version, ports: { clock, logger, secrets, paths }, statusIntervalMs: options.statusIntervalMs ?? 5000, validateResults: options.validateResults ?? false, ...(options.syntheticTicksPerSecond ? { syntheticTicksPerSecond: options.syntheticTicksPerSecond } : {}) });
   } catch (error) {
     logger.close();
     throw error;

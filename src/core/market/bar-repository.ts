@@ -23,6 +23,8 @@ export interface BarRepository {
   /** Parts of [from, to) not yet fetched from the feed. */
   uncovered(symbol: string, tf: Timeframe, from: number, to: number): Span[];
   addCoverage(symbol: string, tf: Timeframe, span: Span): void;
+  /** Drops bars of `tf` (all symbols) starting before `time`, and forgets that they were fetched. */
+  pruneBefore(tf: Timeframe, time: number): number;
   /** Runs `fn` in one transaction. */
   transaction<T>(fn: () => T): T;
 }
@@ -40,6 +42,9 @@ export function createBarRepository(db: Database): BarRepository {
   const deleteCoverageStmt = db.prepare('DELETE FROM bar_coverage WHERE symbol = ? AND timeframe = ? AND to_time >= ? AND from_time <= ?');
   const insertCoverageStmt = db.prepare('INSERT INTO bar_coverage (symbol, timeframe, from_time, to_time) VALUES (?, ?, ?, ?)');
   latestStmt.raw(true);
+  const pruneBarsStmt = db.prepare('DELETE FROM bars WHERE timeframe = ? AND time < ?');
+  const pruneCoverageStmt = db.prepare('DELETE FROM bar_coverage WHERE timeframe = ? AND to_time <= ?');
+  const trimCoverageStmt = db.prepare('UPDATE bar_coverage SET from_time = ? WHERE timeframe = ? AND from_time < ? AND to_time > ?');
 
   const write = (stmt: typeof upsertStmt, symbol: string, tf: Timeframe, bars: readonly Bar[]): void => {
     for (const b of bars) stmt.run(symbol, tf, b.time, b.open, b.high, b.low, b.close, b.volume);
@@ -86,6 +91,12 @@ export function createBarRepository(db: Database): BarRepository {
       }
       deleteCoverageStmt.run(symbol, tf, span.from, span.to);
       insertCoverageStmt.run(symbol, tf, from, to);
+    }),
+    pruneBefore: db.transaction((tf: Timeframe, time: number) => {
+      const removed = pruneBarsStmt.run(tf, time).changes;
+      pruneCoverageStmt.run(tf, time);
+      trimCoverageStmt.run(time, tf, time, time);
+      return removed;
     }),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

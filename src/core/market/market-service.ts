@@ -36,6 +36,9 @@ export interface MarketService {
   close(): void;
 }
 
+const SECOND_BARS_KEPT_MS = 2 * 86_400_000;
+const PRUNE_EVERY_MS = 15 * 60_000;
+
 interface Live {
   refs: number;
   tfRefs: Map<Timeframe, number>;
@@ -105,6 +108,18 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
   };
   const timer = setInterval(flush, deps.flushMs ?? 50);
   timer.unref();
+  // 1s bars are for the session at hand: a day of them per symbol is 86,400 rows. Keep two days.
+  const prune = (): void => {
+    try {
+      const removed = repo.pruneBefore('1s', clock.now() - SECOND_BARS_KEPT_MS);
+      if (removed > 0) log.info({ removed }, 'pruned old 1s bars');
+    } catch (error) {
+      log.error({ err: String(error) }, 'pruning 1s bars failed');
+    }
+  };
+  const pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
+  pruneTimer.unref();
+  prune();
 
   const instrument = (symbol: string): Instrument => {
     const found = bySymbol.get(symbol);
@@ -220,6 +235,7 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
     },
     close() {
       clearInterval(timer);
+      clearInterval(pruneTimer);
       flush();
       for (const l of live.values()) l.off?.();
       live.clear();

@@ -46,3 +46,16 @@ describe('bar repository', () => {
     expect(r.uncovered('X', '5m', 15, 35)).toEqual([{ from: 15, to: 35 }]);
   });
 });
+
+describe('bar retention', () => {
+  it('prunes old bars of one timeframe and trims what counts as fetched, leaving others alone', () => {
+    const r = createBarRepository(openDatabase(path.join(tempDir(), 'profile.db'), { log: silentLogger }));
+    r.upsert('X', '1s', [bar(1_000), bar(2_000), bar(3_000)]);
+    r.upsert('X', '1m', [bar(1_000)]);
+    r.addCoverage('X', '1s', { from: 0, to: 4_000 });
+    expect(r.pruneBefore('1s', 2_500)).toBe(2);
+    expect(r.latestBefore('X', '1s', 10_000, 10).map((b) => b.time)).toEqual([3_000]);
+    expect(r.latestBefore('X', '1m', 10_000, 10)).toHaveLength(1);
+    expect(r.uncovered('X', '1s', 0, 4_000)).toEqual([{ from: 0, to: 2_500 }]);
+  });
+});

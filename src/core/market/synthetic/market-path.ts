@@ -31,6 +31,8 @@ export interface MarketPath {
   /** Close of the last trading minute of `day` (carried forward over closed days). */
   dayClose(day: number): number;
   dayPath(day: number): DayPath;
+  /** The whole day as one bar (undefined on a closed day); cached, so daily history is cheap. */
+  dayBar(day: number): { open: number; high: number; low: number; close: number; volume: number } | undefined;
 }
 
 /** Trading minutes per (hours, day), shared by instruments with the same hours. */
@@ -83,6 +85,7 @@ export function createMarketPath(spec: SyntheticSpec, seed: number): MarketPath 
   const roundPrice = gridRounder(spec.instrument.tickSize);
   const roundLot = gridRounder(spec.instrument.lotStep);
   const cache = new Map<number, DayPath>();
+  const dayBars = new Map<number, { open: number; high: number; low: number; close: number; volume: number } | undefined>();
 
   /** Extends the daily skeleton (closes and volatility regime) up to `day`. */
   const extendTo = (day: number): void => {
@@ -213,12 +216,33 @@ export function createMarketPath(spec: SyntheticSpec, seed: number): MarketPath 
     dayClose,
     dayPath(day) {
       const hit = cache.get(day);
-      if (hit) return hit;
+      if (hit) {
+        // Least recently used goes first: re-insert on use.
+        cache.delete(day);
+        cache.set(day, hit);
+        return hit;
+      }
       const path = build(day);
       // A handful of days is what a live session and a chart scrolling back touch at once.
-      if (cache.size >= 8) cache.delete(cache.keys().next().value!);
+      if (cache.size >= 12) cache.delete(cache.keys().next().value!);
       cache.set(day, path);
       return path;
+    },
+    dayBar(day) {
+      if (dayBars.has(day)) return dayBars.get(day);
+      const p = cache.get(day) ?? build(day);
+      let bar: { open: number; high: number; low: number; close: number; volume: number } | undefined;
+      if (p.length > 0) {
+        bar = { open: p.open[0]!, high: -Infinity, low: Infinity, close: p.close[p.length - 1]!, volume: 0 };
+        for (let i = 0; i < p.length; i++) {
+          if (p.high[i]! > bar.high) bar.high = p.high[i]!;
+          if (p.low[i]! < bar.low) bar.low = p.low[i]!;
+          bar.volume += p.volume[i]!;
+        }
+        bar.volume = roundLot(bar.volume);
+      }
+      dayBars.set(day, bar);
+      return bar;
     },
   };
 }

@@ -30,7 +30,8 @@ export function createSyntheticFeed(options: SyntheticFeedOptions): MarketFeed {
   const { clock, seed } = options;
   const historyDays = options.historyDays ?? 365;
   const ticksPerSecond = options.ticksPerSecond ?? 20;
-  const stride = Math.max(1, Math.round(1000 / ticksPerSecond / TICK_MS));
+  // Trade sizes are scaled so a minute's trades add up to its volume at any tick rate.
+  const tradesPerMinute = ticksPerSecond * 60;
   const paths = new Map<string, MarketPath>(SYNTHETIC_SPECS.map((s) => [s.instrument.symbol, createMarketPath(s, seed)]));
   const instruments = SYNTHETIC_SPECS.map((s) => s.instrument);
   const startInterval = options.setInterval ?? ((fn, ms) => setInterval(fn, ms));
@@ -77,8 +78,24 @@ export function createSyntheticFeed(options: SyntheticFeedOptions): MarketFeed {
     const end = Math.min(to, now + 1);
     if (end <= start) return [];
     if (tf === '1s') return secondBars(path, start, end, now);
+    if (tf === '1D') return dailyBars(path, start, end, now);
     const minutes = minuteBars(path, bucketStart(start, tf), end, now);
     return tf === '1m' ? minutes : aggregate(minutes, tf);
+  };
+
+  /** Finished days from the per-day cache; today from its minutes so far. */
+  const dailyBars = (path: MarketPath, from: number, to: number, now: number): Bar[] => {
+    const out: Bar[] = [];
+    const today = Math.floor(now / DAY_MS);
+    for (let day = Math.floor(from / DAY_MS); day * DAY_MS < to && day <= today; day++) {
+      if (day < today) {
+        const b = path.dayBar(day);
+        if (b) out.push({ time: day * DAY_MS, ...b });
+      } else {
+        out.push(...aggregate(minuteBars(path, day * DAY_MS, (day + 1) * DAY_MS, now), '1D'));
+      }
+    }
+    return out;
   };
 
   const secondBars = (path: MarketPath, from: number, to: number, now: number): Bar[] => {
@@ -112,17 +129,16 @@ export function createSyntheticFeed(options: SyntheticFeedOptions): MarketFeed {
   // Live ticks: one timer for all subscribed symbols.
   const subscribers = new Map<string, Set<(tick: Tick) => void>>();
   let timer: unknown;
-  let lastIndex = new Map<string, number>();
+  let lastBeat = -1;
 
   const emitTicks = (): void => {
     const now = clock.now();
+    // Timer jitter can fire twice in one millisecond: one trade per instrument per instant.
+    if (now === lastBeat) return;
+    lastBeat = now;
     for (const [symbol, listeners] of subscribers) {
       const tick = tickAt(symbol, now);
       if (!tick) continue;
-      // One tick per timer beat; skip when the path index has not advanced (timer jitter).
-      const index = Math.floor(now / TICK_MS);
-      if (lastIndex.get(symbol) === index) continue;
-      lastIndex.set(symbol, index);
       for (const l of listeners) l(tick);
     }
   };
@@ -140,7 +156,7 @@ export function createSyntheticFeed(options: SyntheticFeedOptions): MarketFeed {
     if (tickCache?.key !== key) tickCache = { key, ticks: minuteTicks(seed, symbol, dp, i, spec.instrument.tickSize) };
     const k = Math.min(TICKS_PER_MINUTE, Math.floor((now - minuteStart) / TICK_MS));
     const last = tickCache.ticks[k]!;
-    const rng = createRng(seedOf(seed, symbol, 'book', Math.floor(now / TICK_MS)));
+    const rng = createRng(seedOf(seed, symbol, 'book', now));
     const tickSize = spec.instrument.tickSize;
     const halfSpread = Math.max(tickSize, (last * spec.spreadBps) / 10_000 / 2 * (0.7 + 0.6 * rng.next()));
     const bid = Math.floor((last - halfSpread) / tickSize + 1e-9) * tickSize;
@@ -155,7 +171,7 @@ export function createSyntheticFeed(options: SyntheticFeedOptions): MarketFeed {
       bidSize: roundToLot(spec.bookSize * Math.exp(0.5 * rng.normal()), lot),
       askSize: roundToLot(spec.bookSize * Math.exp(0.5 * rng.normal()), lot),
       last,
-      lastSize: roundToLot((dp.volume[i]! / TICKS_PER_MINUTE) * stride * Math.exp(0.4 * rng.normal() - 0.08), lot),
+      lastSize: roundToLot((dp.volume[i]! / tradesPerMinute) * Math.exp(0.4 * rng.normal() - 0.08), lot),
     };
   };
 
@@ -181,7 +197,6 @@ export function createSyntheticFeed(options: SyntheticFeedOptions): MarketFeed {
         if (subscribers.size === 0 && timer !== undefined) {
           stopInterval(timer);
           timer = undefined;
-          lastIndex = new Map();
         }
       };
     },

@@ -10,6 +10,7 @@ export function ChartGrid() {
   const panes = useChartWorkspace((s) => s.panes);
   const activePane = useChartWorkspace((s) => s.activePane);
   const sizes = useChartWorkspace((s) => s.sizes);
+  const loaded = useChartWorkspace((s) => s.loaded);
   const grid = useRef<HTMLDivElement>(null);
   const spec = LAYOUT_SPECS[layout];
   const cols = sizes?.cols.length === spec.cols ? sizes.cols : Array<number>(spec.cols).fill(1);
@@ -33,6 +34,9 @@ export function ChartGrid() {
     window.addEventListener('pointermove', onMove);
     window.addEventListener('pointerup', onUp);
   };
+
+  // Until the saved workspace is known, drawing the default one would only fetch bars to discard.
+  if (!loaded) return <div className="chart-grid loading" data-testid="chart-grid" aria-busy="true" />;
 
   return (
     <div ref={grid} className="chart-grid" style={{ gridTemplateColumns: gridTemplate(cols), gridTemplateRows: gridTemplate(rows) }} data-testid="chart-grid" data-layout={layout}>

@@ -8,7 +8,8 @@ type Point = { time: UTCTimestamp; value: number; color?: string } | WhitespaceD
 /** One indicator on a chart: its calculator, its series, and how an output becomes points. */
 export interface IndicatorSeries {
   readonly spec: IndicatorSpec;
-  setBars(bars: readonly Bar[]): void;
+  /** Computes over all bars (so values are exact) and draws those from index `from` on. */
+  setBars(bars: readonly Bar[], from: number): void;
   /** Live bar: `replace` when it is the same bar as the last one (still forming). */
   update(bar: Bar, replace: boolean): void;
   remove(): void;
@@ -80,12 +81,14 @@ export function addIndicatorSeries(chart: IChartApi, spec: IndicatorSpec, paneIn
   let calc: IndicatorCalculator<unknown> = createCalculator(spec);
   return {
     spec,
-    setBars(bars) {
+    setBars(bars, from) {
       calc = createCalculator(spec);
-      const columns: Point[][] = series.map(() => new Array<Point>(bars.length));
+      const columns: Point[][] = series.map(() => new Array<Point>(bars.length - from));
       for (let i = 0; i < bars.length; i++) {
-        const points = project(calc.push(bars[i]!), bars[i]!);
-        for (let k = 0; k < series.length; k++) columns[k]![i] = points[k]!;
+        const value = calc.push(bars[i]!);
+        if (i < from) continue;
+        const points = project(value, bars[i]!);
+        for (let k = 0; k < series.length; k++) columns[k]![i - from] = points[k]!;
       }
       series.forEach((s, k) => s.setData(columns[k]!));
     },

@@ -50,9 +50,20 @@ export interface PaneChart {
 const toTime = (ms: number): UTCTimestamp => (ms / 1000) as UTCTimestamp;
 const fromTime = (t: Time): number => (t as number) * 1000;
 
+/**
+ * lightweight-charts rebuilds an object per bar of a series on every update, so a live series'
+ * cost grows with its length. The chart therefore holds only the newest bars (plus what the user
+ * scrolled back to); the rest stay in memory, and indicators are computed over all of them.
+ */
+const SERIES_WINDOW = 600;
+const WINDOW_STEP = 600;
+
 export function createPaneChart(container: HTMLElement, legend: HTMLElement, events: PaneChartEvents): PaneChart {
   const chart: IChartApi = createChart(container, { autoSize: true, ...chartThemeOptions() });
   let bars: Bar[] = [];
+  /** Index in `bars` of the first bar handed to the chart. */
+  let windowStart = 0;
+  let hoverTime: number | null = null;
   let type: ChartType = 'candles';
   let instrument: Instrument | undefined;
   let main: ISeriesApi<SeriesType> = addMain(chart, type);
@@ -73,64 +84,93 @@ export function createPaneChart(container: HTMLElement, legend: HTMLElement, eve
   };
 
   const setMainData = (): void => {
+    const shown = bars.slice(windowStart);
     if (type === 'heikin-ashi') {
+      // Heikin-Ashi carries state from the first bar: transform all, draw the window.
       const transformed = heikinAshi(bars);
       ha = createHeikinAshi();
       for (const b of bars) ha.push(b);
-      main.setData(bars.map((b, i) => mainPoint(b, transformed[i])));
+      main.setData(shown.map((b, i) => mainPoint(b, transformed[windowStart + i])));
     } else {
-      main.setData(bars.map((b) => mainPoint(b)));
+      main.setData(shown.map((b) => mainPoint(b)));
     }
   };
 
-  const renderLegend = (bar: Bar | undefined): void => {
+  const setAllData = (): void => {
+    setMainData();
+    for (const s of indicators) s.setBars(bars, windowStart);
+  };
+
+  // The legend's spans are made once; updates only change their text.
+  const legendCells = ['O', 'H', 'L', 'C', 'V', ''].map((k) => {
+    const span = document.createElement('span');
+    const key = document.createElement('b');
+    key.textContent = k;
+    const value = document.createTextNode('');
+    span.append(key, value);
+    legend.append(span);
+    return value;
+  });
+  const renderLegend = (index: number): void => {
+    const bar = bars[index];
     if (!bar) {
-      legend.textContent = '';
+      for (const c of legendCells) c.data = '';
       return;
     }
     const p = precision();
-    const prev = bars[bars.findIndex((b) => b.time === bar.time) - 1];
+    const prev = bars[index - 1];
     const change = prev ? bar.close / prev.close - 1 : bar.close / bar.open - 1;
-    const dir = bar.close >= bar.open ? 'up' : 'down';
-    legend.dataset.dir = dir;
-    legend.innerHTML = '';
-    const add = (k: string, v: string): void => {
-      const span = document.createElement('span');
-      const key = document.createElement('b');
-      key.textContent = k;
-      span.append(key, v);
-      legend.append(span);
-    };
-    add('O', formatPrice(bar.open, p));
-    add('H', formatPrice(bar.high, p));
-    add('L', formatPrice(bar.low, p));
-    add('C', formatPrice(bar.close, p));
-    add('V', formatVolume(bar.volume));
-    add('', formatPercent(change));
+    legend.dataset.dir = bar.close >= bar.open ? 'up' : 'down';
+    const values = [formatPrice(bar.open, p), formatPrice(bar.high, p), formatPrice(bar.low, p), formatPrice(bar.close, p), formatVolume(bar.volume), formatPercent(change)];
+    values.forEach((v, i) => (legendCells[i]!.data = v));
   };
 
-  const barAt = (ms: number): Bar | undefined => {
+  const indexAt = (ms: number): number => {
     let lo = 0;
     let hi = bars.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const t = bars[mid]!.time;
-      if (t === ms) return bars[mid];
+      if (t === ms) return mid;
       if (t < ms) lo = mid + 1;
       else hi = mid - 1;
     }
-    return undefined;
+    return -1;
   };
 
   const onCrosshairMove = (param: MouseEventParams): void => {
-    const time = param.time === undefined ? null : fromTime(param.time);
-    renderLegend(time === null ? bars.at(-1) : (barAt(time) ?? bars.at(-1)));
-    if (!syncing && param.sourceEvent) events.onCrosshair(time);
+    hoverTime = param.time === undefined ? null : fromTime(param.time);
+    const at = hoverTime === null ? -1 : indexAt(hoverTime);
+    renderLegend(at >= 0 ? at : bars.length - 1);
+    if (!syncing && param.sourceEvent) events.onCrosshair(hoverTime);
   };
   chart.subscribeCrosshairMove(onCrosshairMove);
 
+  /** Hands older in-memory bars to the chart; false when it already has them all. */
+  const widenWindow = (): boolean => {
+    if (windowStart === 0) return false;
+    windowStart = Math.max(0, windowStart - WINDOW_STEP);
+    keepingRange(setAllData);
+    return true;
+  };
+  const keepingRange = (fn: () => void): void => {
+    const range = chart.timeScale().getVisibleRange();
+    fn();
+    if (range) {
+      syncing = true;
+      chart.timeScale().setVisibleRange(range);
+      syncing = false;
+    }
+  };
+  let widening = false;
   const onLogicalRange = (range: { from: number; to: number } | null): void => {
-    if (range && range.from < 25 && bars.length > 0) events.onNeedOlder();
+    if (!range || range.from >= 25 || bars.length === 0 || widening) return;
+    // Widening moves the range; the deferral keeps this handler from re-entering itself.
+    widening = true;
+    queueMicrotask(() => {
+      if (!widenWindow()) events.onNeedOlder();
+      widening = false;
+    });
   };
   chart.timeScale().subscribeVisibleLogicalRangeChange(onLogicalRange);
   const onTimeRange = (range: { from: Time; to: Time } | null): void => {
@@ -145,7 +185,7 @@ export function createPaneChart(container: HTMLElement, legend: HTMLElement, eve
     let nextPane = 1;
     indicators = specs.map((spec, i) => addIndicatorSeries(chart, spec, isOverlay(spec.kind) ? 0 : nextPane++, i));
     chart.panes().forEach((pane, i) => pane.setStretchFactor(i === 0 ? 3 : 1));
-    for (const s of indicators) s.setBars(bars);
+    for (const s of indicators) s.setBars(bars, windowStart);
   };
 
   return {
@@ -153,16 +193,18 @@ export function createPaneChart(container: HTMLElement, legend: HTMLElement, eve
       return bars;
     },
     setBars(next, keepRange) {
-      const range = keepRange ? chart.timeScale().getVisibleRange() : null;
-      bars = [...next];
-      setMainData();
-      for (const s of indicators) s.setBars(bars);
-      if (range) {
-        syncing = true;
-        chart.timeScale().setVisibleRange(range);
-        syncing = false;
+      if (keepRange) {
+        // Older bars were prepended where the user scrolled: show them, keep the view.
+        const added = next.length - bars.length;
+        bars = [...next];
+        windowStart = Math.max(0, windowStart + added - WINDOW_STEP);
+        keepingRange(setAllData);
+      } else {
+        bars = [...next];
+        windowStart = Math.max(0, bars.length - SERIES_WINDOW);
+        setAllData();
       }
-      renderLegend(bars.at(-1));
+      renderLegend(bars.length - 1);
     },
     update(bar) {
       const last = bars.at(-1);
@@ -173,7 +215,7 @@ export function createPaneChart(container: HTMLElement, legend: HTMLElement, eve
       const haBar = type === 'heikin-ashi' ? (replace ? ha.updateLast(bar) : ha.push(bar)) : null;
       main.update(mainPoint(bar, haBar));
       for (const s of indicators) s.update(bar, replace);
-      renderLegend(bar);
+      if (hoverTime === null) renderLegend(bars.length - 1);
     },
     setChartType(next) {
       if (next === type) return;
@@ -198,7 +240,8 @@ export function createPaneChart(container: HTMLElement, legend: HTMLElement, eve
     showCrosshair(time) {
       syncing = true;
       try {
-        const bar = time === null ? undefined : barAt(time);
+        const at = time === null ? -1 : indexAt(time);
+        const bar = at >= windowStart ? bars[at] : undefined;
         if (!bar) chart.clearCrosshairPosition();
         else chart.setCrosshairPosition(bar.close, toTime(bar.time), main);
       } finally {

@@ -5,11 +5,12 @@ import type { ChartPane } from '../../../../shared/workspace/workspace-schema';
 import { useInstruments } from '../market/instruments-store';
 import { useMarket } from '../market/market-context';
 import { usePreferences } from '../preferences/preferences-store';
+import { markPanePainted, markPhase } from '../../perf/perf-probe';
+import { takeBars } from './bars-prefetch';
 import { chartSync } from './chart-sync';
 import { useChartWorkspace } from './chart-workspace-store';
 import { createPaneChart, type PaneChart } from './pane-chart';
 
-const FIRST_LOAD = 5000;
 const PAGE = 1000;
 
 export interface PaneChartState {
@@ -89,11 +90,15 @@ export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElemen
       if (loaded) chart.update(bar);
       else pendingLive.push(bar);
     });
+    // History first: the core answers it before it starts the live feed for this pane.
+    const history = takeBars(api, pane.symbol, pane.timeframe);
     const release = live.retain(pane.symbol, pane.timeframe);
-    api.call('market.bars', { symbol: pane.symbol, timeframe: pane.timeframe, limit: FIRST_LOAD }).then(
+    history.then(
       (bars) => {
         if (generation !== paging.current.generation) return;
+        markPhase('pane-bars', pane.id);
         chart.setBars(bars, false);
+        markPanePainted(pane.id);
         loaded = true;
         for (const b of pendingLive) chart.update(b);
         pendingLive = [];
@@ -108,7 +113,7 @@ export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElemen
       offBars();
       release();
     };
-  }, [api, live, events, pane.symbol, pane.timeframe]);
+  }, [api, live, events, pane.id, pane.symbol, pane.timeframe]);
 
   useEffect(() => chartRef.current?.setInstrument(instrument), [instrument]);
   useEffect(() => chartRef.current?.setChartType(pane.chartType), [pane.chartType]);

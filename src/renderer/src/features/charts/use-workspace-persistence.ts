@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useApi } from '../../api/api-context';
+import { markPhase } from '../../perf/perf-probe';
 import { useActivity } from '../activity/activity-store';
+import { prefetchBars } from './bars-prefetch';
 import { useChartWorkspace, workspaceSnapshot } from './chart-workspace-store';
 
 const SAVE_DELAY_MS = 400;
@@ -15,6 +17,8 @@ export function useWorkspacePersistence(): void {
       api.call('workspace.current').then(
         (saved) => {
           if (cancelled) return;
+          markPhase('workspace-loaded');
+          for (const p of saved?.panes ?? []) prefetchBars(api, p.symbol, p.timeframe);
           if (saved) useChartWorkspace.getState().load(saved);
           else useChartWorkspace.setState({ loaded: true });
         },

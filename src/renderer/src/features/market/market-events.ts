@@ -2,9 +2,12 @@ import type { ApiClient } from '../../api/api-client';
 import type { EventPayload, Quote } from '../../../../shared/contract';
 import type { Bar } from '../../../../shared/market/bar';
 import type { Timeframe } from '../../../../shared/market/timeframes';
+import { tickProbe } from '../../perf/perf-probe';
 import { useQuotes } from './quotes-store';
 
 type BarListener = (bar: Bar) => void;
+
+const QUOTE_INTERVAL_MS = 250;
 
 export interface MarketEvents {
   /** Live bars of one symbol and timeframe: every final bar, then the latest forming bar per frame. */
@@ -20,14 +23,31 @@ export function createMarketEvents(api: ApiClient, schedule: (fn: () => void) =>
   const listeners = new Map<string, Set<BarListener>>();
   const pendingBars = new Map<string, Bar[]>();
   const pendingQuotes = new Map<string, Quote>();
+  const probing = tickProbe.enabled();
+  const arrivals: number[] = [];
   let scheduled = false;
 
+  let lastQuotes = 0;
   const flush = (): void => {
     scheduled = false;
     for (const [key, bars] of pendingBars) for (const l of listeners.get(key) ?? []) for (const b of bars) l(b);
     pendingBars.clear();
-    useQuotes.getState().apply([...pendingQuotes.values()]);
-    pendingQuotes.clear();
+    // Quotes feed tables that people read: 4 refreshes a second is all the eye takes in, and
+    // re-rendering them every frame would take frames from the charts.
+    const now = performance.now();
+    if (pendingQuotes.size > 0 && now - lastQuotes >= QUOTE_INTERVAL_MS) {
+      lastQuotes = now;
+      useQuotes.getState().apply([...pendingQuotes.values()]);
+      pendingQuotes.clear();
+    } else if (pendingQuotes.size > 0) {
+      later();
+    }
+    if (probing) {
+      // The frame paints right after this callback: arrival → drawn.
+      const done = performance.now();
+      for (const t of arrivals) tickProbe.record(done - t);
+      arrivals.length = 0;
+    }
   };
   const later = (): void => {
     if (scheduled) return;
@@ -44,6 +64,7 @@ export function createMarketEvents(api: ApiClient, schedule: (fn: () => void) =>
     if (last && last.time === e.bar.time) list[list.length - 1] = e.bar;
     else list.push(e.bar);
     pendingBars.set(key, list);
+    if (probing) arrivals.push(performance.now());
     later();
   });
   api.on('market.quote', (q) => {

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { startHeadlessHost, type HeadlessHost } from '../src/server/headless-host';
+import { PROJECT_ROOT, RENDERER_DIR } from '../src/server/project-root';
+import { ensureRendererBuilt } from '../src/server/renderer-build';
+import type { WorkspaceState } from '../src/shared/workspace/workspace-schema';
+import { CHROMIUM_ARGS, resolveChromium } from '../tests/e2e/chromium-path';
+import { apiUrl, RpcTestClient } from '../tests/helpers/json-rpc-client';
+import type { Benchmark, NamedSamples } from './bench-types';
+
+const SYMBOLS = ['BTC/USDT', 'ETH/USDT', 'SOL/USDT', 'BNB/USDT', 'EUR/USD', 'GBP/USD', 'USD/JPY', 'US500'];
+const VIEWPORT = { width: 1920, height: 1080 };
+
+/** A workspace of `n` panes on 1m with two indicators each (SMA 20 overlay, RSI 14 pane). */
+export function benchWorkspace(n: 8 | 16): WorkspaceState {
+  return {
+    version: 1,
+    layout: String(n) as '8' | '16',
+    panes: Array.from({ length: n }, (_, i) => ({
+      id: `bench${i}`,
+      symbol: SYMBOLS[i % SYMBOLS.length]!,
+      timeframe: '1m' as const,
+      chartType: 'candles' as const,
+      scale: 'linear' as const,
+      indicators: [
+        { kind: 'sma' as const, period: 20 },
+        { kind: 'rsi' as const, period: 14 },
+      ],
+    })),
+    activePane: 0,
+    sync: { symbol: false, timeframe: false, crosshair: true, timeRange: false },
+    watchlist: SYMBOLS,
+  };
+}
+
+async function prepareHost(ticksPerSecond?: number): Promise<{ host: HeadlessHost; dataDir: string }> {
+  ensureRendererBuilt(PROJECT_ROOT, RENDERER_DIR, () => undefined);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ist-bench-chart-'));
+  const host = await startHeadlessHost({ dataDir, rendererDir: RENDERER_DIR, version: 'bench', port: 0, logLevel: 'warn', ...(ticksPerSecond ? { syntheticTicksPerSecond: ticksPerSecond } : {}) });
+  const client = await RpcTestClient.connect(apiUrl(host.port, host.token));
+  try {
+    // Warm the bar cache so the figure is the UI's, not the first backfill's.
+    for (const symbol of SYMBOLS) await client.request('market.bars', { symbol, timeframe: '1m', limit: 5000 });
+    await client.request('workspace.saveCurrent', { workspace: benchWorkspace(8) });
+  } finally {
+    await client.close();
+  }
+  return { host, dataDir };
+}
+
+async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await chromium.launch({ executablePath: resolveChromium(), args: CHROMIUM_ARGS });
+  try {
+    return await fn(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** What the page exposes to the bench (see src/renderer/src/perf/perf-probe.ts). */
+interface PerfPage {
+  __istPerf: { tickLatencies: number[] };
+  __istLongTasks: number[];
+}
+// Page functions run in Chromium (the page's CSP forbids evaluating strings there).
+const lastPaint = (): number => Math.max(...performance.getEntriesByName('ist:pane-painted').map((e) => e.startTime));
+
+/** From navigation to the last of 8 panes (5,000 1m bars, 2 indicators each) painted, in Chromium. */
+export const chartFirstPaint: Benchmark = {
+  name: 'chart.first_paint_8x5000',
+  unit: 'ms',
+  kind: 'latency',
+  target: { stat: 'median', value: 1000 },
+  async run() {
+    const { host, dataDir } = await prepareHost();
+    try {
+      return await withBrowser(async (browser) => {
+        const samples: number[] = [];
+        for (let run = 0; run < 13; run++) {
+          const context = await browser.newContext({ viewport: VIEWPORT });
+          const page = await context.newPage();
+          await page.goto(host.url);
+          await page.waitForFunction((n) => performance.getEntriesByName('ist:pane-painted').length >= n, 8, { timeout: 60_000 });
+          const t = await page.evaluate(lastPaint);
+          // The first run pays for a cold browser cache; it is measured but it is not typical.
+          if (run > 0) samples.push(t);
+          await context.close();
+        }
+        return samples;
+      });
+    } finally {
+      await host.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+};
+
+const TICK_WINDOW_MS = 10_000;
+
+/**
+ * 2,000 trades a second spread over the 8 symbols of an 8-pane layout: from a market event
+ * arriving in the page to the frame that draws it, and long tasks over 50 ms in 10 s.
+ */
+export const chartTickToPaint: Benchmark = {
+  name: 'chart.tick_to_paint',
+  unit: 'ms',
+  kind: 'latency',
+  target: { stat: 'p99', value: 50 },
+  async run() {
+    const { host, dataDir } = await prepareHost(2000 / SYMBOLS.length);
+    try {
+      return await withBrowser(async (browser): Promise<NamedSamples[]> => {
+        const context = await browser.newContext({ viewport: VIEWPORT });
+        const page = await context.newPage();
+        // An init script is injected as source, before the page's own scripts (no eval, so CSP allows it).
+        await page.addInitScript(`
+          window.__istPerf = { tickLatencies: [] };
+          window.__istLongTasks = [];
+          new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__istLongTasks.push(e.duration); }).observe({ type: 'longtask' });
+        `);
+        await page.goto(host.url);
+        await page.waitForFunction((n) => performance.getEntriesByName('ist:pane-painted').length >= n, 8, { timeout: 60_000 });
+        // Measure steady state only: drop what loading produced, then watch a fixed window.
+        await page.evaluate(() => {
+          const w = globalThis as unknown as PerfPage;
+          w.__istPerf.tickLatencies.length = 0;
+          w.__istLongTasks.length = 0;
+        });
+        await page.waitForTimeout(TICK_WINDOW_MS);
+        const { latencies, longTasks } = await page.evaluate(() => {
+          const w = globalThis as unknown as PerfPage;
+          return { latencies: [...w.__istPerf.tickLatencies], longTasks: [...w.__istLongTasks] };
+        });
+        await context.close();
+        if (latencies.length === 0) throw new Error('no market event reached the page');
+        return [
+          { name: 'chart.tick_to_paint', unit: 'ms', kind: 'latency', target: { stat: 'p99', value: 50 }, samples: latencies },
+          { name: 'chart.long_tasks_10s', unit: 'count', kind: 'latency', target: { stat: 'median', value: 1 }, samples: [longTasks.filter((d) => d > 50).length] },
+        ];
+      });
+    } finally {
+      await host.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+};

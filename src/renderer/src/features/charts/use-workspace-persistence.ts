@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
 import { useApi } from '../../api/api-context';
-import { markPhase } from '../../perf/perf-probe';
 import { useActivity } from '../activity/activity-store';
-import { prefetchBars } from './bars-prefetch';
 import { useChartWorkspace, workspaceSnapshot } from './chart-workspace-store';
+import { takeWorkspace } from './workspace-prefetch';
 
 const SAVE_DELAY_MS = 400;
 
@@ -14,11 +13,9 @@ export function useWorkspacePersistence(): void {
     let cancelled = false;
     const restore = (): void => {
       if (useChartWorkspace.getState().loaded) return;
-      api.call('workspace.current').then(
+      takeWorkspace(api).then(
         (saved) => {
           if (cancelled) return;
-          markPhase('workspace-loaded');
-          for (const p of saved?.panes ?? []) prefetchBars(api, p.symbol, p.timeframe);
           if (saved) useChartWorkspace.getState().load(saved);
           else useChartWorkspace.setState({ loaded: true });
         },

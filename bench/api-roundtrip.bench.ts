@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { startHeadlessHost } from '../src/server/headless-host';
 import { apiUrl, RpcTestClient } from '../tests/helpers/json-rpc-client';
 import type { Benchmark } from './bench-types';
+import { withTempDir } from './bench-temp-dir';
 
 const CALLS = 10_000;
 const WARMUP = 500;
@@ -14,26 +14,26 @@ export const apiRoundtrip: Benchmark = {
   unit: 'ms',
   kind: 'latency',
   async run() {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ist-bench-api-'));
-    const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ist-bench-ui-'));
-    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
-    const host = await startHeadlessHost({ dataDir, rendererDir, version: 'bench', port: 0, statusIntervalMs: 0, logLevel: 'warn' });
-    const client = await RpcTestClient.connect(apiUrl(host.port, host.token));
-    try {
-      for (let i = 0; i < WARMUP; i++) await client.request('system.info');
-      const samples: number[] = [];
-      for (let i = 0; i < CALLS; i++) {
-        const t0 = performance.now();
-        const reply = await client.request('system.info');
-        samples.push(performance.now() - t0);
-        if (!reply.result) throw new Error(`system.info failed: ${JSON.stringify(reply.error)}`);
+    return withTempDir('api', async (dir) => {
+      const rendererDir = path.join(dir, 'ui');
+      fs.mkdirSync(rendererDir);
+      fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
+      const host = await startHeadlessHost({ dataDir: path.join(dir, 'data'), rendererDir, version: 'bench', port: 0, statusIntervalMs: 0, logLevel: 'warn' });
+      const client = await RpcTestClient.connect(apiUrl(host.port, host.token));
+      try {
+        for (let i = 0; i < WARMUP; i++) await client.request('system.info');
+        const samples: number[] = [];
+        for (let i = 0; i < CALLS; i++) {
+          const t0 = performance.now();
+          const reply = await client.request('system.info');
+          samples.push(performance.now() - t0);
+          if (!reply.result) throw new Error(`system.info failed: ${JSON.stringify(reply.error)}`);
+        }
+        return samples;
+      } finally {
+        await client.close();
+        await host.close();
       }
-      return samples;
-    } finally {
-      await client.close();
-      await host.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      fs.rmSync(rendererDir, { recursive: true, force: true });
-    }
+    });
   },
 };

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { startHeadlessHost, type HeadlessHost } from '../src/server/headless-host';
 import { PROJECT_ROOT, RENDERER_DIR } from '../src/server/project-root';
@@ -8,6 +5,7 @@ import { ensureRendererBuilt } from '../src/server/renderer-build';
 import type { WorkspaceState } from '../src/shared/workspace/workspace-schema';
 import { CHROMIUM_ARGS, resolveChromium } from '../tests/e2e/chromium-path';
 import { apiUrl, RpcTestClient } from '../tests/helpers/json-rpc-client';
+import { withTempDir } from './bench-temp-dir';
 import type { Benchmark, NamedSamples } from './bench-types';
 
 const SYMBOLS = ['BTC/USDT', 'ETH/USDT', 'SOL/USDT', 'BNB/USDT', 'EUR/USD', 'GBP/USD', 'USD/JPY', 'US500'];
@@ -35,19 +33,25 @@ export function benchWorkspace(n: 8 | 16): WorkspaceState {
   };
 }
 
-async function prepareHost(ticksPerSecond?: number): Promise<{ host: HeadlessHost; dataDir: string }> {
+/** A host with warm caches and the 8-pane workspace saved, for the duration of `fn`. */
+async function withPreparedHost<T>(ticksPerSecond: number | undefined, fn: (host: HeadlessHost) => Promise<T>): Promise<T> {
   ensureRendererBuilt(PROJECT_ROOT, RENDERER_DIR, () => undefined);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ist-bench-chart-'));
-  const host = await startHeadlessHost({ dataDir, rendererDir: RENDERER_DIR, version: 'bench', port: 0, logLevel: 'warn', ...(ticksPerSecond ? { syntheticTicksPerSecond: ticksPerSecond } : {}) });
-  const client = await RpcTestClient.connect(apiUrl(host.port, host.token));
-  try {
-    // Warm the bar cache so the figure is the UI's, not the first backfill's.
-    for (const symbol of SYMBOLS) await client.request('market.bars', { symbol, timeframe: '1m', limit: 5000 });
-    await client.request('workspace.saveCurrent', { workspace: benchWorkspace(8) });
-  } finally {
-    await client.close();
-  }
-  return { host, dataDir };
+  return withTempDir('chart', async (dataDir) => {
+    const host = await startHeadlessHost({ dataDir, rendererDir: RENDERER_DIR, version: 'bench', port: 0, logLevel: 'warn', ...(ticksPerSecond ? { syntheticTicksPerSecond: ticksPerSecond } : {}) });
+    try {
+      const client = await RpcTestClient.connect(apiUrl(host.port, host.token));
+      try {
+        // Warm the bar cache so the figure is the UI's, not the first backfill's.
+        for (const symbol of SYMBOLS) await client.request('market.bars', { symbol, timeframe: '1m', limit: 5000 });
+        await client.request('workspace.saveCurrent', { workspace: benchWorkspace(8) });
+      } finally {
+        await client.close();
+      }
+      return await fn(host);
+    } finally {
+      await host.close();
+    }
+  });
 }
 
 async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
@@ -74,9 +78,8 @@ export const chartFirstPaint: Benchmark = {
   kind: 'latency',
   target: { stat: 'median', value: 1000 },
   async run() {
-    const { host, dataDir } = await prepareHost();
-    try {
-      return await withBrowser(async (browser) => {
+    return withPreparedHost(undefined, (host) =>
+      withBrowser(async (browser) => {
         const samples: number[] = [];
         for (let run = 0; run < 13; run++) {
           const context = await browser.newContext({ viewport: VIEWPORT });
@@ -89,11 +92,8 @@ export const chartFirstPaint: Benchmark = {
           await context.close();
         }
         return samples;
-      });
-    } finally {
-      await host.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+      }),
+    );
   },
 };
 
@@ -109,9 +109,8 @@ export const chartTickToPaint: Benchmark = {
   kind: 'latency',
   target: { stat: 'p99', value: 50 },
   async run() {
-    const { host, dataDir } = await prepareHost(2000 / SYMBOLS.length);
-    try {
-      return await withBrowser(async (browser): Promise<NamedSamples[]> => {
+    return withPreparedHost(2000 / SYMBOLS.length, (host) =>
+      withBrowser(async (browser): Promise<NamedSamples[]> => {
         const context = await browser.newContext({ viewport: VIEWPORT });
         const page = await context.newPage();
         // An init script is injected as source, before the page's own scripts (no eval, so CSP allows it).
@@ -139,10 +138,7 @@ export const chartTickToPaint: Benchmark = {
           { name: 'chart.tick_to_paint', unit: 'ms', kind: 'latency', target: { stat: 'p99', value: 50 }, samples: latencies },
           { name: 'chart.long_tasks_10s', unit: 'count', kind: 'latency', target: { stat: 'median', value: 1 }, samples: [longTasks.filter((d) => d > 50).length] },
         ];
-      });
-    } finally {
-      await host.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+      }),
+    );
   },
 };

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createBarRepository } from '../src/core/market/bar-repository';
 import { createCandleAggregator } from '../src/core/market/candle-aggregator';
@@ -10,6 +8,7 @@ import { SYNTHETIC_SPECS } from '../src/core/market/synthetic/synthetic-instrume
 import { silentLogger } from '../src/core/logging/file-logger';
 import { openDatabase } from '../src/core/store/open-database';
 import type { Benchmark } from './bench-types';
+import { withTempDir } from './bench-temp-dir';
 
 const TICKS = 2_000_000;
 
@@ -51,25 +50,25 @@ export const marketBarsQuery: Benchmark = {
   kind: 'latency',
   target: { stat: 'median', value: 5 },
   async run() {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ist-bench-bars-'));
-    const db = openDatabase(path.join(dir, 'profile.db'), { log: silentLogger });
-    const clock = { now: () => Date.now() };
-    const market = createMarketService({ feed: createSyntheticFeed({ seed: 1, clock }), repo: createBarRepository(db), clock, log: silentLogger, emit: () => {} });
-    try {
-      await market.bars('BTC/USDT', '1m', undefined, 5000); // warm the cache
-      const samples: number[] = [];
-      for (let i = 0; i < 200; i++) {
-        const t0 = performance.now();
-        const bars = await market.bars('BTC/USDT', '1m', undefined, 5000);
-        samples.push(performance.now() - t0);
-        if (bars.length !== 5000) throw new Error(`expected 5000 bars, got ${bars.length}`);
+    return withTempDir('bars', async (dir) => {
+      const db = openDatabase(path.join(dir, 'profile.db'), { log: silentLogger });
+      const clock = { now: () => Date.now() };
+      const market = createMarketService({ feed: createSyntheticFeed({ seed: 1, clock }), repo: createBarRepository(db), clock, log: silentLogger, emit: () => {} });
+      try {
+        await market.bars('BTC/USDT', '1m', undefined, 5000); // warm the cache
+        const samples: number[] = [];
+        for (let i = 0; i < 200; i++) {
+          const t0 = performance.now();
+          const bars = await market.bars('BTC/USDT', '1m', undefined, 5000);
+          samples.push(performance.now() - t0);
+          if (bars.length !== 5000) throw new Error(`expected 5000 bars, got ${bars.length}`);
+        }
+        return samples;
+      } finally {
+        market.close();
+        db.close();
       }
-      return samples;
-    } finally {
-      market.close();
-      db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   },
 };
 

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Benchmark } from './bench-types';
+import { withTempDir } from './bench-temp-dir';
 
 const ROWS = 1_000_000;
 const RUNS = 5;
@@ -16,9 +15,8 @@ export const sqliteInsert: Benchmark = {
   unit: 'rows/s',
   kind: 'throughput',
   async run() {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ist-bench-sqlite-'));
-    const samples: number[] = [];
-    try {
+    return withTempDir('sqlite', async (dir) => {
+      const samples: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         const db = new BetterSqlite3(path.join(dir, `run-${run}.db`));
         db.pragma('journal_mode = WAL');
@@ -37,8 +35,6 @@ export const sqliteInsert: Benchmark = {
         samples.push(ROWS / seconds);
       }
       return samples;
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   },
 };

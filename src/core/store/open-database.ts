@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { Logger } from '../ports';
-import { LATEST_SCHEMA_VERSION, migrations as allMigrations, type Migration } from './migrations';
+import { migrations as allMigrations, type Migration } from './migrations';
 import { DatabaseCorruptError, DatabaseFromFutureError } from './store-errors';
 
 export interface OpenDatabaseOptions {
@@ -71,5 +71,3 @@ export function migrate(db: Database, migrations: readonly Migration[], log: Log
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
-
-export { LATEST_SCHEMA_VERSION };

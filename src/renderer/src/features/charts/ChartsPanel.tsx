@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { LAYOUTS, type LayoutId } from '../../../../shared/workspace/workspace-schema';
-import { useToasts } from '../toasts/toast-store';
 import { ChartGrid } from './ChartGrid';
 import { TIMEFRAME_HOTKEYS } from './timeframe-hotkeys';
 import { useChartWorkspace } from './chart-workspace-store';
-import { exportWorkspaceJson, importWorkspaceJson, loadWorkspace, saveWorkspaceAs } from './workspace-actions';
+import { downloadWorkspace, importWorkspaceFile, loadWorkspace, saveWorkspaceAs } from './workspace-actions';
 
 
 export function ChartsPanel() {
@@ -92,14 +91,7 @@ export function ChartsPanel() {
         <button
           type="button"
           className="tf"
-          onClick={() => {
-            const url = URL.createObjectURL(new Blob([exportWorkspaceJson()], { type: 'application/json' }));
-            const a = document.createElement('a');
-            a.href = url;
-            a.download = 'ist-workspace.json';
-            a.click();
-            setTimeout(() => URL.revokeObjectURL(url), 1000);
-          }}
+          onClick={downloadWorkspace}
         >
           Export
         </button>
@@ -115,15 +107,7 @@ export function ChartsPanel() {
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (!file) return;
-            void file.text().then((text) => {
-              try {
-                useChartWorkspace.getState().load(importWorkspaceJson(text));
-                useToasts.getState().push({ kind: 'success', title: 'Workspace imported' });
-              } catch (err) {
-                useToasts.getState().push({ kind: 'error', title: 'Import refused', detail: err instanceof Error ? err.message : String(err) });
-              }
-            });
+            if (file) void importWorkspaceFile(file);
           }}
         />
       </div>

@@ -30,6 +30,9 @@ export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElemen
   const chartRef = useRef<PaneChart | null>(null);
   const [state, setState] = useState<PaneChartState>({ status: 'loading' });
   const paging = useRef({ loading: false, exhausted: false, generation: 0 });
+  // The pane as rendered now, for callbacks created once with the chart (paging back).
+  const currentPane = useRef(pane);
+  currentPane.current = pane;
 
   // The chart itself lives as long as the pane.
   useEffect(() => {
@@ -73,9 +76,6 @@ export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElemen
     // The chart is created once per pane id; everything else is applied by the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pane.id]);
-
-  const currentPane = useRef(pane);
-  currentPane.current = pane;
 
   // Symbol or timeframe: reload history, then follow live bars.
   useEffect(() => {

@@ -33,6 +33,26 @@ export function exportWorkspaceJson(): string {
   return JSON.stringify(workspaceSnapshot(useChartWorkspace.getState()), null, 2);
 }
 
+/** Offers the workspace as a download (`ist-workspace.json`). */
+export function downloadWorkspace(): void {
+  const url = URL.createObjectURL(new Blob([exportWorkspaceJson()], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'ist-workspace.json';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Opens an exported workspace file; a file that is not one is refused with the reason, nothing changed. */
+export async function importWorkspaceFile(file: File): Promise<void> {
+  try {
+    useChartWorkspace.getState().load(importWorkspaceJson(await file.text()));
+    useToasts.getState().push({ kind: 'success', title: 'Workspace imported' });
+  } catch (err) {
+    useToasts.getState().push({ kind: 'error', title: 'Import refused', detail: err instanceof Error ? err.message : String(err) });
+  }
+}
+
 /** Reads an exported workspace; a file that does not match the schema is refused with the reason. */
 export function importWorkspaceJson(text: string): WorkspaceState {
   let raw: unknown;

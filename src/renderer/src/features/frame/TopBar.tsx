@@ -5,10 +5,9 @@ import { useSystemStore } from '../system/system-store';
 import { CONNECTION_LABEL } from './connection-label';
 import { formatClock, formatDate } from './format-time';
 import { Logo } from './Logo';
+import { MOD_KEY } from './mod-key';
 import { useNow } from './use-now';
 
-const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
-export const MOD_KEY = isMac ? '⌘' : 'Ctrl';
 
 function baseName(p: string): string {
   return p.split(/[\\/]/).filter(Boolean).at(-1) ?? p;

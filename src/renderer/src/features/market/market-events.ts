@@ -27,21 +27,10 @@ export function createMarketEvents(api: ApiClient, schedule: (fn: () => void) =>
   const arrivals: number[] = [];
   let scheduled = false;
 
-  let lastQuotes = 0;
   const flush = (): void => {
     scheduled = false;
     for (const [key, bars] of pendingBars) for (const l of listeners.get(key) ?? []) for (const b of bars) l(b);
     pendingBars.clear();
-    // Quotes feed tables that people read: 4 refreshes a second is all the eye takes in, and
-    // re-rendering them every frame would take frames from the charts.
-    const now = performance.now();
-    if (pendingQuotes.size > 0 && now - lastQuotes >= QUOTE_INTERVAL_MS) {
-      lastQuotes = now;
-      useQuotes.getState().apply([...pendingQuotes.values()]);
-      pendingQuotes.clear();
-    } else if (pendingQuotes.size > 0) {
-      later();
-    }
     if (probing) {
       // The frame paints right after this callback: arrival → drawn.
       const done = performance.now();
@@ -53,6 +42,15 @@ export function createMarketEvents(api: ApiClient, schedule: (fn: () => void) =>
     if (scheduled) return;
     scheduled = true;
     schedule(flush);
+  };
+
+  // Quotes feed tables that people read: 4 refreshes a second is all the eye takes in, and
+  // re-rendering them every frame would take frames from the charts.
+  let quoteTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushQuotes = (): void => {
+    quoteTimer = undefined;
+    useQuotes.getState().apply([...pendingQuotes.values()]);
+    pendingQuotes.clear();
   };
 
   api.on('market.bar', (e: EventPayload<'market.bar'>) => {
@@ -69,7 +67,7 @@ export function createMarketEvents(api: ApiClient, schedule: (fn: () => void) =>
   });
   api.on('market.quote', (q) => {
     pendingQuotes.set(q.symbol, q);
-    later();
+    quoteTimer ??= setTimeout(flushQuotes, QUOTE_INTERVAL_MS);
   });
 
   return {

@@ -1,4 +1,4 @@
-import { MOD_KEY } from '../frame/TopBar';
+import { MOD_KEY } from '../frame/mod-key';
 
 const SHORTCUTS: Array<[string, string]> = [
   [`${MOD_KEY} K`, 'Command palette: every action by name'],

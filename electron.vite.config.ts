@@ -10,6 +10,24 @@ const cspPlugin = (): Plugin => ({
   transformIndexHtml: (html) => html.replace('%IST_CSP%', CONTENT_SECURITY_POLICY_META),
 });
 
+/**
+ * Fetches the app chunk while the tiny entry runs: the entry (src/renderer/src/main.tsx) imports
+ * it only once the first screen's data is asked for, and must not then wait for the download.
+ * `modulepreload` fetches and compiles without evaluating.
+ */
+const preloadAppChunk = (): Plugin => ({
+  name: 'ist-preload-app-chunk',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (_html, ctx) => {
+      const app = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/app/render-app.tsx'));
+      if (!app) throw new Error('ist-preload-app-chunk: no chunk for src/app/render-app.tsx');
+      return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${app.fileName}` }, injectTo: 'head' }];
+    },
+  },
+});
+
 export default defineConfig({
   main: {
     build: {
@@ -28,7 +46,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
-    plugins: [react(), cspPlugin()],
+    plugins: [react(), cspPlugin(), preloadAppChunk()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       minify: true,

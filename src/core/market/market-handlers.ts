@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { ApiError, type Handlers } from '../../shared/contract';
+import { toBarColumns } from '../../shared/market/bar-columns';
 import { CsvImportError, parseBarsCsv } from '../../shared/market/csv/parse-bars-csv';
 import type { Clock } from '../ports';
 import type { MarketService } from './market-service';
@@ -12,7 +13,10 @@ const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 export function createMarketHandlers(market: MarketService, clock: Clock): MarketHandlers {
   return {
     'market.instruments': ({ query }) => market.instruments(query),
-    'market.bars': ({ symbol, timeframe, before, limit }) => market.bars(symbol, timeframe, before, limit),
+    'market.bars': async ({ symbol, timeframe, before, limit, format }) => {
+      const bars = await market.bars(symbol, timeframe, before, limit);
+      return format === 'columns' ? toBarColumns(bars) : bars;
+    },
     'market.importBars': ({ symbol, timeframe, path, text }) => {
       market.instrument(symbol);
       const csv = text ?? readCsvFile(path ?? '');

@@ -1,10 +1,6 @@
 import 'dockview-react/dist/styles/dockview.css';
 import './styles/global.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { ApiProvider } from './api/api-context';
-import { connectApi } from './api/connect';
-import { App } from './app/App';
+import { openStartupConnection } from './api/startup-connection';
 import { prefetchWorkspace } from './features/charts/workspace-prefetch';
 import { markPhase } from './perf/perf-probe';
 
@@ -12,14 +8,15 @@ markPhase('app-start');
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 
-const api = connectApi(window);
-// Start the round trips the first screen needs before React spends time mounting it.
-prefetchWorkspace(api);
-
-createRoot(root).render(
-  <StrictMode>
-    <ApiProvider api={api}>
-      <App />
-    </ApiProvider>
-  </StrictMode>,
-);
+// This entry is kept tiny: it asks for what the first screen shows, and only then loads the app,
+// whose evaluation and mounting would otherwise hold those requests back.
+const startup = openStartupConnection(window);
+void prefetchWorkspace(startup)
+  .finally(() => startup.finish())
+  .then(() => import('./app/render-app'))
+  .then(
+    ({ renderApp }) => renderApp(root),
+    (error: unknown) => {
+      root.textContent = `The user interface failed to load: ${error instanceof Error ? error.message : String(error)}`;
+    },
+  );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { barSchema } from '../market/bar';
+import type { BarColumns } from '../market/bar-columns';
 import { instrumentSchema } from '../market/instrument';
 import { timeframeSchema } from '../market/timeframes';
 import { defineEvent, defineMethod } from './define';
@@ -7,6 +8,18 @@ import { defineEvent, defineMethod } from './define';
 const symbolSchema = z.string().trim().min(1).max(32);
 const symbolsSchema = z.array(symbolSchema).min(1).max(100);
 export const MAX_BARS_PER_CALL = 5000;
+
+/** `market.bars` with `format: "columns"`: one array per field, all of the same length. */
+export const barColumnsSchema = z
+  .object({
+    time: z.array(z.int()),
+    open: z.array(z.number()),
+    high: z.array(z.number()),
+    low: z.array(z.number()),
+    close: z.array(z.number()),
+    volume: z.array(z.number().nonnegative()),
+  })
+  .refine((c) => [c.open, c.high, c.low, c.close, c.volume].every((column) => column.length === c.time.length), { message: 'every column has one value per bar' }) satisfies z.ZodType<BarColumns>;
 
 export const quoteSchema = z.object({
   symbol: z.string(),
@@ -28,14 +41,15 @@ export const marketMethods = {
     result: z.array(instrumentSchema),
   }),
   'market.bars': defineMethod({
-    summary: `Bars of one symbol and timeframe, ascending by time: the last \`limit\` (≤ ${MAX_BARS_PER_CALL}) starting before \`before\` (ms; default now, including the bar still forming). Gaps are backfilled from the feed and cached.`,
+    summary: `Bars of one symbol and timeframe, ascending by time: the last \`limit\` (≤ ${MAX_BARS_PER_CALL}) starting before \`before\` (ms; default now, including the bar still forming). Gaps are backfilled from the feed and cached. \`format: "columns"\` answers with one array per field (\`{ time: [...], open: [...], ... }\`) instead of one object per bar: about half the bytes, for large loads.`,
     params: z.strictObject({
       symbol: symbolSchema,
       timeframe: timeframeSchema,
       before: z.int().positive().optional(),
       limit: z.int().min(1).max(MAX_BARS_PER_CALL).default(500),
+      format: z.enum(['rows', 'columns']).default('rows'),
     }),
-    result: z.array(barSchema),
+    result: z.union([z.array(barSchema), barColumnsSchema]),
   }),
   'market.subscribe': defineMethod({
     summary: 'Starts live data for symbols on this connection: `market.quote` events, and `market.bar` events for the given timeframes (default 1m; `[]` for quotes only). Returns every symbol this connection follows.',

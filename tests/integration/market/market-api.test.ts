@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../../src/core/market/synthetic/market-path';
 import type { HeadlessHost } from '../../../src/server/headless-host';
 import type { Bar } from '../../../src/shared/market/bar';
+import { fromBarColumns, type BarColumns } from '../../../src/shared/market/bar-columns';
 import { TIMEFRAME_MS } from '../../../src/shared/market/timeframes';
 import { apiUrl, RpcTestClient } from '../../helpers/json-rpc-client';
 import { tempDir } from '../../helpers/temp-dir';
@@ -36,6 +37,18 @@ describe('market API over JSON-RPC', () => {
     expect(found[0]?.symbol).toBe('BTC/USDT');
     const byName = (await client.request('market.instruments', { query: 'apple' })).result as Array<{ symbol: string }>;
     expect(byName.map((i) => i.symbol)).toEqual(['AAPL']);
+  });
+
+  it('answers with one array per field when asked for columns, the same bars as rows', async () => {
+    const { client } = await connected();
+    const before = Date.UTC(2025, 0, 2);
+    const rows = (await client.request('market.bars', { symbol: 'AAPL', timeframe: '1h', before, limit: 200 })).result as Bar[];
+    const columns = (await client.request('market.bars', { symbol: 'AAPL', timeframe: '1h', before, limit: 200, format: 'columns' })).result as BarColumns;
+    expect(Object.keys(columns).sort()).toEqual(['close', 'high', 'low', 'open', 'time', 'volume']);
+    expect(columns.time).toHaveLength(rows.length);
+    expect(fromBarColumns(columns)).toEqual(rows);
+    const bad = await client.request('market.bars', { symbol: 'AAPL', timeframe: '1h', format: 'csv' });
+    expect(bad.error).toMatchObject({ code: -32602, data: { fields: [expect.objectContaining({ path: 'format' })] } });
   });
 
   it('serves 5,000 1m bars ascending, ending with the bar forming now, and the same from the cache', async () => {

@@ -2,7 +2,7 @@ import { ApiError, apiErrorShapeSchema, type EventPayload, type MethodName, type
 import type { ConnectionState, Transport } from './transport';
 
 /** Params may be left out when every field is optional. */
-type ParamsArg<M extends MethodName> = Record<never, never> extends ParamsIn<M> ? [params?: ParamsIn<M>] : [params: ParamsIn<M>];
+export type ParamsArg<M extends MethodName> = Record<never, never> extends ParamsIn<M> ? [params?: ParamsIn<M>] : [params: ParamsIn<M>];
 
 /** The typed API of the core, as the renderer uses it: `api.call('system.info')`, `api.on('system.status', fn)`. */
 export interface ApiClient {
@@ -12,6 +12,9 @@ export interface ApiClient {
   onState(listener: (state: ConnectionState) => void): () => void;
   readonly state: ConnectionState;
 }
+
+/** Just the calls: what code that only asks the core for data needs (the start-up prefetch). */
+export type ApiCaller = Pick<ApiClient, 'call'>;
 
 export function createApiClient(transport: Transport): ApiClient {
   return {

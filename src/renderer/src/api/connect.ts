@@ -1,6 +1,7 @@
 import type { IstBridge } from '../../../shared/ist-bridge';
 import { createApiClient, type ApiClient } from './api-client';
 import { createIpcTransport } from './ipc-transport';
+import { apiSocketUrl } from './startup-connection';
 import { createWsTransport } from './ws-transport';
 
 declare global {
@@ -12,7 +13,5 @@ declare global {
 /** Picks the transport at start: the preload bridge in Electron, the host's WebSocket in a browser. */
 export function connectApi(win: Window): ApiClient {
   if (win.ist) return createApiClient(createIpcTransport(win.ist));
-  const scheme = win.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  // The HttpOnly cookie set on the first visit authenticates the upgrade.
-  return createApiClient(createWsTransport({ url: `${scheme}//${win.location.host}/api` }));
+  return createApiClient(createWsTransport({ url: apiSocketUrl(win.location) }));
 }

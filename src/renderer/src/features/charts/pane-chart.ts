@@ -19,6 +19,7 @@ import type { ChartType } from '../../../../shared/workspace/workspace-schema';
 import { chartThemeOptions, seriesColors } from './chart-theme';
 import { formatPercent, formatPrice, formatVolume } from './format';
 import { addIndicatorSeries, type IndicatorSeries } from './indicator-series';
+import { tickMarkLabel } from './tick-marks';
 
 export interface PaneChartEvents {
   /** The user moved the crosshair (time in ms), or left the chart (null). */
@@ -59,7 +60,8 @@ const SERIES_WINDOW = 600;
 const WINDOW_STEP = 600;
 
 export function createPaneChart(container: HTMLElement, legend: HTMLElement, events: PaneChartEvents): PaneChart {
-  const chart: IChartApi = createChart(container, { autoSize: true, ...chartThemeOptions() });
+  const theme = chartThemeOptions();
+  const chart: IChartApi = createChart(container, { autoSize: true, ...theme, timeScale: { ...theme.timeScale, tickMarkFormatter: tickMarkLabel } });
   let bars: Bar[] = [];
   /** Index in `bars` of the first bar handed to the chart. */
   let windowStart = 0;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useApi } from '../../api/api-context';
 import type { Bar } from '../../../../shared/market/bar';
+import { barsOf } from '../../../../shared/market/bar-columns';
 import type { ChartPane } from '../../../../shared/workspace/workspace-schema';
 import { useInstruments } from '../market/instruments-store';
 import { useMarket } from '../market/market-context';
@@ -58,7 +59,7 @@ export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElemen
       const generation = p.generation;
       const { symbol, timeframe } = currentPane.current;
       try {
-        const older = await api.call('market.bars', { symbol, timeframe, before: first.time, limit: PAGE });
+        const older = barsOf(await api.call('market.bars', { symbol, timeframe, before: first.time, limit: PAGE }));
         if (generation !== paging.current.generation) return;
         if (older.length === 0) p.exhausted = true;
         else chart.setBars([...older, ...chart.bars], true);
@@ -119,9 +120,16 @@ export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElemen
   useEffect(() => chartRef.current?.setChartType(pane.chartType), [pane.chartType]);
   useEffect(() => chartRef.current?.setScale(pane.scale), [pane.scale]);
   useEffect(() => chartRef.current?.setIndicators(pane.indicators), [pane.indicators]);
+  // The theme the chart's colours were read for (the document's when it was created).
+  const drawnTheme = useRef(document.documentElement.dataset.theme);
   useEffect(() => {
+    // A chart made in this theme has its colours already; re-applying would rebuild its indicators.
+    if (theme === drawnTheme.current) return;
     // Colours come from CSS variables: re-read them once the theme attribute has been applied.
-    const frame = requestAnimationFrame(() => chartRef.current?.applyTheme());
+    const frame = requestAnimationFrame(() => {
+      drawnTheme.current = theme;
+      chartRef.current?.applyTheme();
+    });
     return () => cancelAnimationFrame(frame);
   }, [theme]);
 

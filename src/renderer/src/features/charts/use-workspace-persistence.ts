@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useApi } from '../../api/api-context';
 import { useActivity } from '../activity/activity-store';
 import { useChartWorkspace, workspaceSnapshot } from './chart-workspace-store';
-import { takeWorkspace } from './workspace-prefetch';
+import { hasPrefetchedWorkspace, takeWorkspace } from './workspace-prefetch';
 
 const SAVE_DELAY_MS = 400;
 
@@ -11,18 +11,23 @@ export function useWorkspacePersistence(): void {
   const api = useApi();
   useEffect(() => {
     let cancelled = false;
+    let restoring = false;
     const restore = (): void => {
-      if (useChartWorkspace.getState().loaded) return;
-      takeWorkspace(api).then(
-        (saved) => {
-          if (cancelled) return;
-          if (saved) useChartWorkspace.getState().load(saved);
-          else useChartWorkspace.setState({ loaded: true });
-        },
-        (e: unknown) => useActivity.getState().add('error', `Restoring the workspace failed: ${e instanceof Error ? e.message : String(e)}`),
-      );
+      if (useChartWorkspace.getState().loaded || restoring) return;
+      restoring = true;
+      takeWorkspace(api)
+        .then(
+          (saved) => {
+            if (cancelled) return;
+            if (saved) useChartWorkspace.getState().load(saved);
+            else useChartWorkspace.setState({ loaded: true });
+          },
+          (e: unknown) => useActivity.getState().add('error', `Restoring the workspace failed: ${e instanceof Error ? e.message : String(e)}`),
+        )
+        .finally(() => (restoring = false));
     };
-    if (api.state === 'open') restore();
+    // A prefetched workspace comes over the start-up connection: no need to wait for this one.
+    if (api.state === 'open' || hasPrefetchedWorkspace()) restore();
     const offState = api.onState((s) => s === 'open' && restore());
 
     let timer: ReturnType<typeof setTimeout> | undefined;

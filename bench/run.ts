@@ -4,11 +4,12 @@ import { apiRoundtrip } from './api-roundtrip.bench';
 import { chartFirstPaint, chartTickToPaint } from './chart.bench';
 import { summarise, type Benchmark, type BenchResult, type NamedSamples } from './bench-types';
 import { marketAggregate, marketBarsQuery, syntheticYear } from './market.bench';
+import { paperMatchingThroughput, paperPersistedThroughput, paperPlaceToAck } from './paper.bench';
 import { serveRss16Panes } from './serve-rss.bench';
 import { sqliteInsert } from './sqlite-insert.bench';
 
 /** `npm run bench [-- name…]`: runs the benchmarks, prints a table, writes bench/results.json. */
-const all: Benchmark[] = [apiRoundtrip, sqliteInsert, marketAggregate, marketBarsQuery, syntheticYear, chartFirstPaint, chartTickToPaint, serveRss16Panes];
+const all: Benchmark[] = [apiRoundtrip, sqliteInsert, marketAggregate, marketBarsQuery, syntheticYear, paperPlaceToAck, paperMatchingThroughput, paperPersistedThroughput, chartFirstPaint, chartTickToPaint, serveRss16Panes];
 const only = process.argv.slice(2);
 const selected = only.length > 0 ? all.filter((b) => only.some((o) => b.name.startsWith(o))) : all;
 const file = path.join(import.meta.dirname, 'results.json');

@@ -13,9 +13,12 @@ import { createEventBus, type AnyEventListener, type EventListener } from './eve
 import type { CorePorts, Logger } from './ports';
 import { acquireProfileLock } from './profile/profile-lock';
 import { createDatabaseBackups } from './store/backup';
+import { startCheckpointer } from './store/checkpointer';
 import { openDatabase } from './store/open-database';
 import { createSettingsRepository, type SettingsRepository } from './store/settings-repository';
 import { createSystemHandlers, systemStatus } from './system/system-handlers';
+import { createTradingHandlers } from './trading/trading-handlers';
+import { createTradingService, type TradingService } from './trading/trading-service';
 import { createWorkspaceHandlers } from './workspace/workspace-handlers';
 
 export interface CoreOptions {
@@ -54,6 +57,7 @@ export interface Core {
   /** A connection's own state (event topics, live symbols); pass its handlers to `call`. */
   openSession(deliver: Deliver): Session;
   readonly market: MarketService;
+  readonly trading: TradingService;
   /** Stops timers, flushes and closes the database and releases the profile. Idempotent. */
   close(): Promise<void>;
 }
@@ -86,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
 
   const events = createEventBus((topic, error) => log.error({ topic, err: String(error) }, 'event listener failed'));
   const backups = createDatabaseBackups(db, paths.backupsDir);
+  const stopCheckpoints = startCheckpointer(db, log);
   const systemDeps = { db, clock, paths, backups, app: { name: APP_NAME, version: options.version, host: options.host }, startedAt: clock.now() };
   const settings = createSettingsRepository(db, clock.now);
   const feed = options.feed ?? createSyntheticFeed({ seed: syntheticSeed(settings), clock, ...(options.syntheticTicksPerSecond ? { ticksPerSecond: options.syntheticTicksPerSecond } : {}) });
@@ -97,10 +102,19 @@ export function createCore(options: CoreOptions): Core {
     emit: (topic, payload) => events.emit(topic, payload),
     ...(options.marketFlushMs ? { flushMs: options.marketFlushMs } : {}),
   });
+  const trading = createTradingService({
+    db,
+    market,
+    settings,
+    clock,
+    log: logger.child({ component: 'trading' }),
+    emit: (topic, payload) => events.emit(topic, payload),
+  });
   const handlers: Handlers = {
     ...createSystemHandlers(systemDeps),
     ...createMarketHandlers(market, clock),
     ...createWorkspaceHandlers(db, settings, clock, logger.child({ component: 'workspace' })),
+    ...createTradingHandlers(trading),
   };
 
   const snapshots: { [T in TopicName]?: () => EventPayload<T> } = {
@@ -124,11 +138,14 @@ export function createCore(options: CoreOptions): Core {
     snapshot,
     openSession: (deliver) => openSession({ onAny: (l) => events.onAny(l), snapshot }, market, deliver),
     market,
+    trading,
     close() {
       closing ??= (async () => {
         if (heartbeat) clearInterval(heartbeat);
+        stopCheckpoints();
         emitStatus('stopping');
         await backups.idle();
+        trading.close();
         market.close();
         try {
           // Fold the WAL back into the main file so a copy of profile.db alone is complete.

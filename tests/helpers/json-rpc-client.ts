@@ -23,6 +23,10 @@ export class RpcTestClient {
       const parsed = JSON.parse(data.toString()) as RpcMessage | RpcMessage[];
       for (const m of Array.isArray(parsed) ? parsed : [parsed]) this.dispatch(m);
     });
+    // A dropped connection answers everything still waiting, so no test hangs on it.
+    ws.on('close', () => {
+      for (const [id, queue] of this.waiting) for (const resolve of queue.splice(0)) resolve({ jsonrpc: '2.0', id, error: { code: -32003, message: 'connection closed' } });
+    });
   }
 
   static async connect(url: string, options: WebSocket.ClientOptions = {}): Promise<RpcTestClient> {
@@ -57,6 +61,7 @@ export class RpcTestClient {
 
   async request(method: string, params?: unknown): Promise<RpcMessage> {
     const id = this.nextId++;
+    if (this.ws.readyState !== WebSocket.OPEN) return { jsonrpc: '2.0', id, error: { code: -32003, message: 'connection closed' } };
     const reply = this.response(id);
     this.ws.send(JSON.stringify(params === undefined ? { jsonrpc: '2.0', id, method } : { jsonrpc: '2.0', id, method, params }));
     return reply;

@@ -1,5 +1,6 @@
 import { createCore, type Core } from '../../src/core/create-core';
 import { silentLogger } from '../../src/core/logging/file-logger';
+import type { MarketFeed } from '../../src/core/market/market-feed';
 import type { Clock, Logger } from '../../src/core/ports';
 import { profilePaths } from '../../src/core/profile/profile-paths';
 import { createEncryptedFileSecretStore } from '../../src/core/secrets/encrypted-file-secret-store';
@@ -8,6 +9,8 @@ export interface TestCoreOptions {
   clock?: Clock;
   logger?: Logger;
   statusIntervalMs?: number;
+  /** The market data source (the synthetic market by default). */
+  feed?: MarketFeed;
 }
 
 /** A real core on a real SQLite file in `dataDir`, without timers unless asked. */
@@ -18,6 +21,7 @@ export function createTestCore(dataDir: string, options: TestCoreOptions = {}): 
     version: '0.0.0-test',
     statusIntervalMs: options.statusIntervalMs ?? 0,
     validateResults: true,
+    ...(options.feed ? { feed: options.feed } : {}),
     ports: {
       clock: options.clock ?? { now: () => Date.now() },
       logger: options.logger ?? silentLogger,

@@ -31,6 +31,11 @@ export interface MarketService {
   acquire(symbol: string, tf: Timeframe | undefined): void;
   release(symbol: string, tf: Timeframe | undefined): void;
   lastQuote(symbol: string): Quote | undefined;
+  /**
+   * Every quote of a symbol as it happens (not coalesced), for matching and marking; the symbol is
+   * held live until the returned disposer runs. A closed market's last price arrives once.
+   */
+  watchQuotes(symbol: string, listener: (quote: Quote) => void): () => void;
   /** Writes bars (already validated) in one transaction, replacing what the cache had. */
   importBars(symbol: string, tf: Timeframe, bars: readonly Bar[]): void;
   close(): void;
@@ -47,6 +52,7 @@ interface Live {
   prevClose: number | null;
   dirty: boolean;
   closed: Map<Timeframe, Bar[]>;
+  watchers: Set<(quote: Quote) => void>;
 }
 
 /**
@@ -77,6 +83,17 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
     aggregator.addTrade(tick.symbol, tick.time, tick.last, tick.lastSize);
     l.quote = { symbol: tick.symbol, time: tick.time, bid: tick.bid, ask: tick.ask, bidSize: tick.bidSize, askSize: tick.askSize, last: tick.last, prevClose: l.prevClose };
     l.dirty = true;
+    notify(l, l.quote);
+  };
+
+  const notify = (l: Live, quote: Quote): void => {
+    for (const watcher of l.watchers) {
+      try {
+        watcher(quote);
+      } catch (error) {
+        log.error({ symbol: quote.symbol, err: String(error) }, 'quote watcher failed');
+      }
+    }
   };
 
   const flush = (): void => {
@@ -165,10 +182,11 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
       // A closed market sends no ticks: start from its last price so a watchlist is never blank.
       l.quote = { symbol, time: now, bid: latest.close, ask: latest.close, bidSize: 0, askSize: 0, last: latest.close, prevClose: l.prevClose };
       l.dirty = true;
+      notify(l, l.quote);
     }
   };
 
-  return {
+  const service: MarketService = {
     instruments: (query) => searchInstruments([...bySymbol.values()], query),
     instrument,
     async bars(symbol, tf, before, limit) {
@@ -200,7 +218,7 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
       instrument(symbol);
       let l = live.get(symbol);
       if (!l) {
-        const created: Live = { refs: 0, tfRefs: new Map(), prevClose: null, dirty: false, closed: new Map() };
+        const created: Live = { refs: 0, tfRefs: new Map(), prevClose: null, dirty: false, closed: new Map(), watchers: new Set() };
         l = created;
         live.set(symbol, created);
         seed(symbol, created).then(
@@ -229,6 +247,18 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
       }
     },
     lastQuote: (symbol) => live.get(symbol)?.quote,
+    watchQuotes(symbol, listener) {
+      service.acquire(symbol, undefined);
+      const l = live.get(symbol)!;
+      l.watchers.add(listener);
+      let held = true;
+      return () => {
+        if (!held) return;
+        held = false;
+        l.watchers.delete(listener);
+        service.release(symbol, undefined);
+      };
+    },
     importBars(symbol, tf, bars) {
       instrument(symbol);
       repo.transaction(() => repo.upsert(symbol, tf, bars));
@@ -242,4 +272,5 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
       feed.close();
     },
   };
+  return service;
 }

@@ -15,6 +15,9 @@ export interface OpenDatabaseOptions {
  * Opens (creating if needed) a profile database: checks it read-only first so a database from a
  * newer app or a corrupt file is refused without a single byte changed, then migrates.
  */
+/** About 40 MB of WAL before a commit checkpoints by itself. */
+export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
 export function openDatabase(file: string, options: OpenDatabaseOptions): Database {
   const migrations = options.migrations ?? allMigrations;
   const latest = migrations.at(-1)?.version ?? 0;
@@ -28,6 +31,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Databa
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Checkpoints run on the core's timer (see checkpointer.ts), not inside some order's commit;
+    // this is only the backstop for a WAL that grows between two timer runs.
+    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     migrate(db, migrations, options.log);
     return db;
   } catch (error) {

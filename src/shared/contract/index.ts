@@ -3,17 +3,20 @@ import type { EventSpec, MethodSpec } from './define';
 import { createEventMethods } from './events';
 import { marketEvents, marketMethods } from './market';
 import { systemEvents, systemMethods } from './system';
+import { tradingEvents, tradingMethods } from './trading';
 import { workspaceMethods } from './workspace';
 
 export * from './errors';
 export * from './system';
 export * from './market';
+export * from './trading';
 export type { EventSpec, MethodSpec } from './define';
 
 /** Every event topic, by name. Add a domain's events here. */
 export const events = {
   ...systemEvents,
   ...marketEvents,
+  ...tradingEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Events = typeof events;
@@ -25,6 +28,7 @@ export const methods = {
   ...systemMethods,
   ...marketMethods,
   ...workspaceMethods,
+  ...tradingMethods,
   ...createEventMethods(topicNames),
 } satisfies Record<string, MethodSpec>;
 

@@ -53,3 +53,20 @@ function toMinutes(hhmm: string): number {
   const [h, m] = hhmm.split(':');
   return Number(h) * 60 + Number(m);
 }
+
+const MINUTE_MS = 60_000;
+const SCAN_LIMIT_MIN = 10 * DAY_MIN;
+
+/**
+ * When the trading day in progress (or, when closed, the next one) ends: the next UTC midnight for
+ * a market that never closes, else the close of the current or next session. DAY orders expire then.
+ */
+export function tradingDayEnd(hours: TradingHours, timeMs: number, offsets = defaultOffsets): number {
+  if (hours.kind === 'always') return (Math.floor(timeMs / 86_400_000) + 1) * 86_400_000;
+  // Sessions open and close on whole minutes: scanning minutes is exact.
+  let t = Math.floor(timeMs / MINUTE_MS) * MINUTE_MS;
+  let i = 0;
+  while (!isMarketOpen(hours, t, offsets) && i++ < SCAN_LIMIT_MIN) t += MINUTE_MS;
+  while (isMarketOpen(hours, t, offsets) && i++ < SCAN_LIMIT_MIN) t += MINUTE_MS;
+  return Math.max(t, timeMs + MINUTE_MS);
+}

@@ -73,3 +73,24 @@ describe('003 workspaces', () => {
     db.close();
   });
 });
+
+describe('004 trading', () => {
+  it('keeps one client order id per account, ties fills to stored orders, and numbers fills per account', () => {
+    const db = databaseAt(4);
+    const json = JSON.stringify({});
+    db.prepare('INSERT INTO accounts (id, kind, created_at, data) VALUES (?, ?, ?, ?)').run('a1', 'paper', 1, json);
+    db.prepare('INSERT INTO accounts (id, kind, created_at, data) VALUES (?, ?, ?, ?)').run('a2', 'paper', 1, json);
+    const order = db.prepare('INSERT INTO orders (account_id, id, client_order_id, symbol, status, created_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    order.run('a1', 'o1', 'c1', 'BTC/USDT', 'new', 1, json);
+    order.run('a2', 'o2', 'c1', 'BTC/USDT', 'new', 1, json); // the same client id in another account is fine
+    expect(() => order.run('a1', 'o3', 'c1', 'BTC/USDT', 'new', 1, json)).toThrow(/UNIQUE/);
+    expect(() => order.run('a1', 'o4', 'c4', 'BTC/USDT', 'new', 1, 'not json')).toThrow(/CHECK/);
+    const fill = db.prepare('INSERT INTO fills (account_id, seq, order_id, symbol, time, data) VALUES (?, ?, ?, ?, ?, ?)');
+    fill.run('a1', 1, 'o1', 'BTC/USDT', 1, json);
+    expect(() => fill.run('a1', 2, 'o2', 'BTC/USDT', 1, json)).toThrow(/FOREIGN KEY/); // o2 is another account's
+    expect(() => fill.run('a1', 1, 'o1', 'BTC/USDT', 1, json)).toThrow(/UNIQUE|PRIMARY/);
+    db.prepare('INSERT INTO positions (account_id, symbol, data) VALUES (?, ?, ?)').run('a1', 'BTC/USDT', json);
+    expect(db.prepare("SELECT id FROM orders WHERE account_id = 'a1' AND status IN ('new', 'partially_filled')").pluck().all()).toEqual(['o1']);
+    db.close();
+  });
+});

@@ -1,0 +1,141 @@
+import { gridRounder } from '../../../shared/numbers/steps';
+import type { Instrument } from '../../../shared/market/instrument';
+import { applyFillToLots, lotsCost, lotsQty } from '../../../shared/trading/fifo-lots';
+import type { Side } from '../../../shared/trading/order';
+import { sideSign } from '../../../shared/trading/order';
+import type { AccountMoney, PositionState } from '../broker';
+
+export interface PaperAccountConfig {
+  type: 'cash' | 'margin';
+  currency: string;
+  leverage: number;
+  makerFeeBps: number;
+  takerFeeBps: number;
+}
+
+export interface LedgerState {
+  balance: number;
+  realizedPnl: number;
+  fillSeq: number;
+  positions: readonly PositionState[];
+}
+
+export interface LedgerFillResult {
+  seq: number;
+  fee: number;
+  fxRate: number;
+  realizedPnl: number;
+  position: PositionState;
+}
+
+export interface PaperLedger {
+  readonly state: () => { balance: number; realizedPnl: number; fillSeq: number };
+  /** Signed open quantity of a symbol. */
+  qty(symbol: string): number;
+  positions(): PositionState[];
+  position(symbol: string): PositionState | undefined;
+  /** Books a fill: cash, fees, FIFO lots, realised P&L. */
+  applyFill(instrument: Instrument, side: Side, qty: number, price: number, liquidity: 'maker' | 'taker', fxRate: number, time: number): LedgerFillResult;
+  /** Margin a position of `qty` at `price` ties up (account currency). */
+  margin(qty: number, price: number, fxRate: number): number;
+  /** Drops every position and sets the balance; returns the positions as now flat. */
+  reset(balance: number, time: number): PositionState[];
+  /** Balance, equity and margin; `reserved` is margin held for working orders. */
+  money(reserved: number): AccountMoney;
+}
+
+/**
+ * The money of one paper account: cash moves by the traded value at each fill (so equity is always
+ * cash + marked positions), positions keep FIFO lots, margin is gross exposure / leverage.
+ */
+export function createPaperLedger(
+  config: () => PaperAccountConfig,
+  initial: LedgerState,
+  instruments: ReadonlyMap<string, Instrument>,
+  mark: (symbol: string) => number | undefined,
+  rate: (quoteCurrency: string) => number | undefined,
+): PaperLedger {
+  let balance = initial.balance;
+  let realizedPnl = initial.realizedPnl;
+  let fillSeq = initial.fillSeq;
+  const positions = new Map<string, PositionState>(initial.positions.map((p) => [p.symbol, { ...p, lots: p.lots.map((l) => ({ ...l })) }]));
+  const rounders = new Map<string, (q: number) => number>();
+  const roundQty = (inst: Instrument): ((q: number) => number) => {
+    let r = rounders.get(inst.symbol);
+    if (!r) {
+      r = gridRounder(inst.lotStep);
+      rounders.set(inst.symbol, r);
+    }
+    return r;
+  };
+
+  const qty = (symbol: string): number => {
+    const p = positions.get(symbol);
+    const inst = instruments.get(symbol);
+    return p && inst ? lotsQty(p.lots, roundQty(inst)) : 0;
+  };
+
+  const margin = (q: number, price: number, fxRate: number): number => (Math.abs(q) * price * fxRate) / (config().type === 'cash' ? 1 : config().leverage);
+
+  return {
+    state: () => ({ balance, realizedPnl, fillSeq }),
+    qty,
+    positions: () => [...positions.values()],
+    position: (symbol) => positions.get(symbol),
+    applyFill(inst, side, fillQty, price, liquidity, fxRate, time) {
+      const round = roundQty(inst);
+      const prev = positions.get(inst.symbol) ?? { symbol: inst.symbol, lots: [], realizedPnl: 0, openedAt: null, updatedAt: time };
+      const after = applyFillToLots(prev.lots, { qty: sideSign(side) * fillQty, price, fxRate, time }, round);
+      const cfg = config();
+      const value = fillQty * price * fxRate;
+      const fee = (value * (liquidity === 'maker' ? cfg.makerFeeBps : cfg.takerFeeBps)) / 10_000;
+      balance -= sideSign(side) * value + fee;
+      realizedPnl += after.realizedPnl - fee;
+      fillSeq += 1;
+      const flat = after.lots.length === 0;
+      // A flip leaves lots opened by this fill only: the position's life starts again now.
+      const reopened = prev.lots.length === 0 || (!flat && after.closedQty > 0 && after.lots.length === 1 && after.lots[0]!.time === time && Math.sign(after.lots[0]!.qty) !== Math.sign(prev.lots[0]!.qty));
+      const position: PositionState = {
+        symbol: inst.symbol,
+        lots: after.lots,
+        realizedPnl: prev.realizedPnl + after.realizedPnl - fee,
+        openedAt: flat ? null : reopened ? time : prev.openedAt,
+        updatedAt: time,
+      };
+      positions.set(inst.symbol, position);
+      return { seq: fillSeq, fee, fxRate, realizedPnl: after.realizedPnl, position };
+    },
+    margin,
+    reset(newBalance, time) {
+      balance = newBalance;
+      realizedPnl = 0;
+      const cleared = [...positions.values()].map((p) => ({ symbol: p.symbol, lots: [], realizedPnl: 0, openedAt: null, updatedAt: time }));
+      positions.clear();
+      return cleared;
+    },
+    money(reserved) {
+      let marketValue = 0;
+      let cost = 0;
+      let marginUsed = 0;
+      for (const p of positions.values()) {
+        if (p.lots.length === 0) continue;
+        const inst = instruments.get(p.symbol);
+        if (!inst) continue;
+        const q = lotsQty(p.lots, roundQty(inst));
+        const m = mark(p.symbol);
+        const r = rate(inst.quoteCurrency);
+        const c = lotsCost(p.lots);
+        cost += c;
+        // Without a mark yet, a position is worth what it cost: no invented P&L.
+        const value = m !== undefined && r !== undefined ? q * m * r : c;
+        marketValue += value;
+        marginUsed += config().type === 'cash' ? Math.max(0, value) : Math.abs(value) / config().leverage;
+      }
+      const equity = balance + marketValue;
+      const leverage = config().type === 'cash' ? 1 : config().leverage;
+      // A cash account spends cash; a margin account spends free equity, leveraged.
+      const free = config().type === 'cash' ? balance - reserved : equity - marginUsed - reserved;
+      return { balance, equity, unrealizedPnl: marketValue - cost, realizedPnl, marginUsed, buyingPower: Math.max(0, free) * leverage };
+    },
+  };
+}

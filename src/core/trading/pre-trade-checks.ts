@@ -1,0 +1,54 @@
+import { ApiError, type FieldError, type Quote } from '../../shared/contract';
+import type { Instrument } from '../../shared/market/instrument';
+import { isOnStep } from '../../shared/numbers/steps';
+import { sideSign, type OrderRequest } from '../../shared/trading/order';
+import type { AccountMoney } from '../brokers/broker';
+
+const fmt = (n: number, currency: string): string => `${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+
+/** Quantity against the lot step and minimum, prices against the tick size: INVALID_PARAMS naming each field. */
+export function checkSteps(request: Pick<OrderRequest, 'qty' | 'price' | 'stopPrice' | 'bracket'>, inst: Instrument): void {
+  const fields: FieldError[] = [];
+  if (!isOnStep(request.qty, inst.lotStep)) fields.push({ path: 'qty', message: `${request.qty} is not a multiple of the lot step ${inst.lotStep} of ${inst.symbol}` });
+  else if (request.qty < inst.minQty) fields.push({ path: 'qty', message: `${request.qty} is below the minimum quantity ${inst.minQty} of ${inst.symbol}` });
+  const prices: Array<[string, number | undefined]> = [
+    ['price', request.price],
+    ['stopPrice', request.stopPrice],
+    ['bracket.stopLoss', request.bracket?.stopLoss],
+    ['bracket.takeProfit', request.bracket?.takeProfit],
+  ];
+  for (const [path, value] of prices) {
+    if (value !== undefined && !isOnStep(value, inst.tickSize)) fields.push({ path, message: `${value} is not a multiple of the tick size ${inst.tickSize} of ${inst.symbol}` });
+  }
+  if (fields.length > 0) throw new ApiError('INVALID_PARAMS', `Invalid order — ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, { fields });
+}
+
+export interface RiskContext {
+  currency: string;
+  maxOrderValue: number | null;
+  money: AccountMoney;
+  /** Signed open quantity of the symbol now. */
+  position: number;
+  quote: Quote;
+  /** Account currency per unit of the instrument's quote currency. */
+  fxRate: number;
+}
+
+/**
+ * The account's own limits before anything reaches a broker: the maximum order value, and buying
+ * power for what the order would add to the position. Returns the reason it is blocked, or null.
+ */
+export function riskBlock(request: OrderRequest, ctx: RiskContext): string | null {
+  const ref = request.price ?? request.stopPrice ?? (request.side === 'buy' ? ctx.quote.ask : ctx.quote.bid);
+  const value = request.qty * ref * ctx.fxRate;
+  if (ctx.maxOrderValue !== null && value > ctx.maxOrderValue) {
+    return `Order value ${fmt(value, ctx.currency)} is above this account's maximum of ${fmt(ctx.maxOrderValue, ctx.currency)}`;
+  }
+  if (request.reduceOnly) return null;
+  const opening = Math.max(0, Math.abs(ctx.position + sideSign(request.side) * request.qty) - Math.abs(ctx.position));
+  const openingValue = opening * ref * ctx.fxRate;
+  if (openingValue > ctx.money.buyingPower + 1e-9) {
+    return `Insufficient buying power: the order adds ${fmt(openingValue, ctx.currency)} of exposure; ${fmt(ctx.money.buyingPower, ctx.currency)} is available`;
+  }
+  return null;
+}

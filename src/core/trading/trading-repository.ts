@@ -1,0 +1,136 @@
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { accountCurrencySchema } from '../../shared/trading/account';
+import { fillSchema, type Fill } from '../../shared/trading/fill';
+import { orderSchema, type Order, type OrderStatus } from '../../shared/trading/order';
+import { lotSchema } from '../../shared/trading/position';
+import type { PositionState } from '../brokers/broker';
+
+/** An account's stored settings and money (the `data` column of `accounts`). */
+export const accountRecordSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.literal('paper'),
+  type: z.enum(['cash', 'margin']),
+  currency: accountCurrencySchema,
+  leverage: z.number(),
+  startingBalance: z.number(),
+  makerFeeBps: z.number(),
+  takerFeeBps: z.number(),
+  maxOrderValue: z.number().nullable(),
+  balance: z.number(),
+  realizedPnl: z.number(),
+  /** Last fill sequence number used; never reused, not even after a reset. */
+  fillSeq: z.int().nonnegative(),
+  createdAt: z.int(),
+  resetAt: z.int().nullable(),
+  /** Fills with a higher seq belong to the account's current life (since its last reset). */
+  resetSeq: z.int().nonnegative(),
+});
+export type AccountRecord = z.infer<typeof accountRecordSchema>;
+
+const positionStateSchema = z.object({ symbol: z.string(), lots: z.array(lotSchema), realizedPnl: z.number(), openedAt: z.int().nullable(), updatedAt: z.int() });
+
+export interface FillQuery {
+  symbol?: string | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
+  afterSeq: number;
+  limit: number;
+}
+
+export interface TradingRepository {
+  transaction<T>(fn: () => T): T;
+  accounts(): AccountRecord[];
+  account(id: string): AccountRecord | undefined;
+  saveAccount(account: AccountRecord): void;
+  saveOrder(order: Order): void;
+  order(accountId: string, id: string): Order | undefined;
+  orderByClientId(accountId: string, clientOrderId: string): Order | undefined;
+  workingOrders(accountId: string): Order[];
+  orders(accountId: string, status: OrderStatus | 'working' | undefined, symbol: string | undefined, limit: number): Order[];
+  insertFill(fill: Fill): void;
+  fills(accountId: string, query: FillQuery): Fill[];
+  savePosition(accountId: string, position: PositionState): void;
+  positions(accountId: string): PositionState[];
+}
+
+const parseJson = <T>(schema: z.ZodType<T>, text: string, what: string): T => {
+  const parsed = schema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`Stored ${what} is damaged: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+};
+
+/** Prepared statements over the trading tables; rows are validated as they are read back. */
+export function createTradingRepository(db: Database): TradingRepository {
+  const selectAccounts = db.prepare<[], { data: string }>('SELECT data FROM accounts ORDER BY created_at, id');
+  const selectAccount = db.prepare<[string], { data: string }>('SELECT data FROM accounts WHERE id = ?');
+  const upsertAccount = db.prepare('INSERT INTO accounts (id, kind, created_at, data) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data');
+  const upsertOrder = db.prepare(
+    'INSERT INTO orders (account_id, id, client_order_id, symbol, status, created_at, data) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(account_id, id) DO UPDATE SET status = excluded.status, data = excluded.data',
+  );
+  const selectOrder = db.prepare<[string, string], { data: string }>('SELECT data FROM orders WHERE account_id = ? AND id = ?');
+  const selectByClientId = db.prepare<[string, string], { data: string }>('SELECT data FROM orders WHERE account_id = ? AND client_order_id = ?');
+  const selectWorking = db.prepare<[string], { data: string }>("SELECT data FROM orders WHERE account_id = ? AND status IN ('new', 'partially_filled') ORDER BY id");
+  const insertFillStmt = db.prepare('INSERT INTO fills (account_id, seq, order_id, symbol, time, data) VALUES (?, ?, ?, ?, ?, ?)');
+  const upsertPosition = db.prepare('INSERT INTO positions (account_id, symbol, data) VALUES (?, ?, ?) ON CONFLICT(account_id, symbol) DO UPDATE SET data = excluded.data');
+  const selectPositions = db.prepare<[string], { data: string }>('SELECT data FROM positions WHERE account_id = ? ORDER BY symbol');
+
+  return {
+    transaction: (fn) => db.transaction(fn)(),
+    accounts: () => selectAccounts.all().map((r) => parseJson(accountRecordSchema, r.data, 'account')),
+    account(id) {
+      const row = selectAccount.get(id);
+      return row ? parseJson(accountRecordSchema, row.data, 'account') : undefined;
+    },
+    saveAccount: (a) => void upsertAccount.run(a.id, a.kind, a.createdAt, JSON.stringify(a)),
+    saveOrder: (o) => void upsertOrder.run(o.accountId, o.id, o.clientOrderId, o.symbol, o.status, o.createdAt, JSON.stringify(o)),
+    order(accountId, id) {
+      const row = selectOrder.get(accountId, id);
+      return row ? parseJson(orderSchema, row.data, 'order') : undefined;
+    },
+    orderByClientId(accountId, clientOrderId) {
+      const row = selectByClientId.get(accountId, clientOrderId);
+      return row ? parseJson(orderSchema, row.data, 'order') : undefined;
+    },
+    workingOrders: (accountId) => selectWorking.all(accountId).map((r) => parseJson(orderSchema, r.data, 'order')),
+    orders(accountId, status, symbol, limit) {
+      const where = ['account_id = ?'];
+      const args: Array<string | number> = [accountId];
+      if (status === 'working') where.push("status IN ('new', 'partially_filled')");
+      else if (status) {
+        where.push('status = ?');
+        args.push(status);
+      }
+      if (symbol) {
+        where.push('symbol = ?');
+        args.push(symbol);
+      }
+      args.push(limit);
+      const rows = db.prepare<Array<string | number>, { data: string }>(`SELECT data FROM orders WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`).all(...args);
+      return rows.map((r) => parseJson(orderSchema, r.data, 'order'));
+    },
+    insertFill: (f) => void insertFillStmt.run(f.accountId, f.seq, f.orderId, f.symbol, f.time, JSON.stringify(f)),
+    fills(accountId, q) {
+      const where = ['account_id = ?', 'seq > ?'];
+      const args: Array<string | number> = [accountId, q.afterSeq];
+      if (q.symbol) {
+        where.push('symbol = ?');
+        args.push(q.symbol);
+      }
+      if (q.from !== undefined) {
+        where.push('time >= ?');
+        args.push(q.from);
+      }
+      if (q.to !== undefined) {
+        where.push('time < ?');
+        args.push(q.to);
+      }
+      args.push(q.limit);
+      const rows = db.prepare<Array<string | number>, { data: string }>(`SELECT data FROM fills WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`).all(...args);
+      return rows.map((r) => parseJson(fillSchema, r.data, 'fill'));
+    },
+    savePosition: (accountId, p) => void upsertPosition.run(accountId, p.symbol, JSON.stringify(p)),
+    positions: (accountId) => selectPositions.all(accountId).map((r) => parseJson(positionStateSchema, r.data, 'position')),
+  };
+}

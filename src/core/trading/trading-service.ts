@@ -1,0 +1,478 @@
+import type { Database } from 'better-sqlite3';
+import { ApiError, type EventPayload, type Params, type TopicName } from '../../shared/contract';
+import { gridRounder } from '../../shared/numbers/steps';
+import type { Account } from '../../shared/trading/account';
+import type { Fill } from '../../shared/trading/fill';
+import { lotsAvgPrice, lotsCost, lotsQty } from '../../shared/trading/fifo-lots';
+import { GENERATED_CLIENT_ID_PREFIX, type Order, type OrderChanges, type OrderRequest, type OrderStatus } from '../../shared/trading/order';
+import type { Position } from '../../shared/trading/position';
+import type { BrokerEvent, PositionState } from '../brokers/broker';
+import { createTimeOrderedIds } from '../ids/time-ordered-id';
+import { BrokerError, OrderFinalError, OrderNotFoundError, OrderRejectedError } from '../brokers/broker-errors';
+import { createPaperBroker, type PaperBroker } from '../brokers/paper/paper-broker';
+import type { MarketService } from '../market/market-service';
+import type { Clock, Logger } from '../ports';
+import type { SettingsRepository } from '../store/settings-repository';
+import { createFxRates } from './fx-rates';
+import { newOrder } from './new-order';
+import { checkSteps, riskBlock } from './pre-trade-checks';
+import { createTradingRepository, type AccountRecord } from './trading-repository';
+import { whenQuoted } from './when-quoted';
+
+export interface TradingServiceDeps {
+  db: Database;
+  market: MarketService;
+  settings: SettingsRepository;
+  clock: Clock;
+  log: Logger;
+  emit<T extends TopicName>(topic: T, payload: EventPayload<T>): void;
+  newId?: () => string;
+  /** Coalescing period of mark-to-market updates (default 250 ms). */
+  markFlushMs?: number;
+  /** How long a placement waits for a symbol's first quote (default 5 s). */
+  quoteTimeoutMs?: number;
+}
+
+export type CreateAccount = Params<'accounts.create'>;
+export type ConfigureAccount = Params<'accounts.configure'>;
+
+export interface TradingService {
+  accounts(): Account[];
+  account(accountId: string): Account;
+  createAccount(params: CreateAccount): Account;
+  configure(params: ConfigureAccount): Account;
+  reset(accountId: string, balance?: number): Promise<Account>;
+  place(accountId: string, request: OrderRequest): Promise<Order>;
+  cancel(accountId: string, orderId: string): Promise<Order>;
+  cancelAll(accountId: string, symbol?: string): Promise<Order[]>;
+  modify(accountId: string, orderId: string, changes: OrderChanges): Promise<Order>;
+  orders(accountId: string, status: OrderStatus | 'working' | undefined, symbol: string | undefined, limit: number): Order[];
+  positions(accountId: string): Position[];
+  closePosition(accountId: string, symbol: string, qty?: number): Promise<Order>;
+  closeAll(accountId: string): Promise<{ cancelled: Order[]; closing: Order[]; failed: Array<{ symbol: string; reason: string }> }>;
+  fills(accountId: string, query: { symbol?: string | undefined; from?: number | undefined; to?: number | undefined; cursor?: string | undefined; limit: number }): { fills: Fill[]; nextCursor: string | null };
+  /** Runs housekeeping now (DAY expiry); a timer does it every second. */
+  housekeeping(): void;
+  close(): void;
+}
+
+const DEFAULT_ACCOUNT_KEY = 'trading.defaultAccountCreated';
+const HOUSEKEEPING_MS = 1000;
+
+/** Maps what a broker threw to the API's stable error codes. */
+export function brokerApiError(error: unknown): unknown {
+  if (error instanceof OrderRejectedError) return new ApiError('BROKER_REJECTED', error.message, error.order ? { order: error.order, reason: error.message } : { reason: error.message });
+  if (error instanceof OrderNotFoundError) return new ApiError('NOT_FOUND', error.message);
+  if (error instanceof OrderFinalError) return new ApiError('CONFLICT', error.message);
+  if (error instanceof BrokerError && error.retryable) return new ApiError('UNAVAILABLE', error.message);
+  return error;
+}
+
+/**
+ * Trading over every account: pre-trade checks, the broker per account, and persistence of what
+ * brokers report — each broker operation's changes in one SQLite transaction before any event
+ * leaves the core — so orders, fills and positions survive a restart exactly.
+ */
+export function createTradingService(deps: TradingServiceDeps): TradingService {
+  const { clock, log, market } = deps;
+  const repo = createTradingRepository(deps.db);
+  const newId = deps.newId ?? createTimeOrderedIds(() => clock.now());
+  const instruments = market.instruments();
+  const fx = createFxRates(instruments, market);
+  const live = new Map<string, { record: AccountRecord; broker: PaperBroker; off: () => void }>();
+  const dirtyMarks = new Set<string>();
+
+  const get = (accountId: string): { record: AccountRecord; broker: PaperBroker } => {
+    const found = live.get(accountId);
+    if (!found) throw new ApiError('NOT_FOUND', `No account ${accountId}`);
+    return found;
+  };
+
+  const toPosition = (record: AccountRecord, broker: PaperBroker, p: PositionState): Position => {
+    const inst = market.instrument(p.symbol);
+    const round = gridRounder(inst.lotStep);
+    const qty = lotsQty(p.lots, round);
+    const cost = lotsCost(p.lots);
+    const markPrice = broker.mark(p.symbol) ?? null;
+    const rate = broker.fxRate(inst.quoteCurrency);
+    const marketValue = markPrice !== null && rate !== undefined ? qty * markPrice * rate : cost;
+    return {
+      accountId: record.id,
+      symbol: p.symbol,
+      qty,
+      avgPrice: lotsAvgPrice(p.lots),
+      markPrice,
+      unrealizedPnl: marketValue - cost,
+      realizedPnl: p.realizedPnl,
+      marketValue,
+      openedAt: p.openedAt,
+      updatedAt: p.updatedAt,
+    };
+  };
+
+  const toAccount = (record: AccountRecord, broker: PaperBroker): Account => {
+    const money = broker.account();
+    return {
+      id: record.id,
+      name: record.name,
+      kind: record.kind,
+      type: record.type,
+      currency: record.currency,
+      leverage: record.leverage,
+      startingBalance: record.startingBalance,
+      makerFeeBps: record.makerFeeBps,
+      takerFeeBps: record.takerFeeBps,
+      maxOrderValue: record.maxOrderValue,
+      ...money,
+      createdAt: record.createdAt,
+      resetAt: record.resetAt,
+    };
+  };
+
+  // Group commit: the batches of everything that happened in one turn of the event loop are
+  // written in one SQLite transaction, then published; callers get their answer only after that.
+  const pending: Array<{ accountId: string; events: readonly BrokerEvent[] }> = [];
+  let flushScheduled = false;
+  let barrier: { promise: Promise<void>; resolve: () => void; reject: (error: Error) => void } | undefined;
+
+  /** Writes a group of batches; an order, position or account changed several times is written once, as it ended. */
+  const persist = (work: ReadonlyArray<{ accountId: string; events: readonly BrokerEvent[] }>): boolean[] => {
+    const orders = new Map<string, Order>();
+    const positions = new Map<string, { accountId: string; position: PositionState }>();
+    const accounts = new Set<AccountRecord>();
+    const changed = work.map(({ accountId, events }) => {
+      const record = live.get(accountId)?.record;
+      if (!record) return false;
+      let accountChanged = false;
+      for (const e of events) {
+        if (e.type === 'order') orders.set(e.order.id, e.order);
+        else if (e.type === 'fill') {
+          // A fill refers to its order: the order row must exist first.
+          const order = orders.get(e.fill.orderId);
+          if (order) {
+            repo.saveOrder(order);
+            orders.delete(order.id);
+          }
+          repo.insertFill(e.fill);
+        } else if (e.type === 'position') positions.set(`${accountId}\u0000${e.position.symbol}`, { accountId, position: e.position });
+        else if (e.type === 'account') {
+          record.balance = e.balance;
+          record.realizedPnl = e.realizedPnl;
+          record.fillSeq = e.fillSeq;
+          accountChanged = true;
+          accounts.add(record);
+        }
+      }
+      return accountChanged;
+    });
+    for (const o of orders.values()) repo.saveOrder(o);
+    for (const { accountId, position } of positions.values()) repo.savePosition(accountId, position);
+    for (const record of accounts) repo.saveAccount(record);
+    return changed;
+  };
+
+  const publish = (accountId: string, events: readonly BrokerEvent[], accountChanged: boolean): void => {
+    const entry = live.get(accountId);
+    if (!entry) return;
+    const positions = new Map<string, PositionState>();
+    for (const e of events) {
+      if (e.type === 'order') deps.emit('orders.update', e.order);
+      else if (e.type === 'fill') deps.emit('fills.new', e.fill);
+      else if (e.type === 'position') positions.set(e.position.symbol, e.position);
+      else if (e.type === 'marks') dirtyMarks.add(accountId);
+    }
+    for (const p of positions.values()) deps.emit('positions.update', toPosition(entry.record, entry.broker, p));
+    if (accountChanged) deps.emit('accounts.update', toAccount(entry.record, entry.broker));
+  };
+
+  const commit = (): void => {
+    flushScheduled = false;
+    const work = pending.splice(0);
+    const done = barrier;
+    barrier = undefined;
+    let changed: boolean[] = [];
+    try {
+      changed = repo.transaction(() => persist(work));
+    } catch (error) {
+      log.error({ err: String(error), batches: work.length }, 'persisting trading changes failed');
+      done?.reject(new ApiError('UNAVAILABLE', 'The trading change could not be saved to the profile database; see the log'));
+      return;
+    }
+    work.forEach((w, i) => publish(w.accountId, w.events, changed[i]!));
+    done?.resolve();
+  };
+
+  const onBrokerEvents = (accountId: string, events: readonly BrokerEvent[]): void => {
+    // Marks alone change nothing stored: they only need publishing, coalesced.
+    if (events.every((e) => e.type === 'marks')) {
+      dirtyMarks.add(accountId);
+      return;
+    }
+    pending.push({ accountId, events });
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(commit);
+    }
+  };
+
+  /** Resolves once everything brokers reported so far is stored (and published). */
+  const committed = (): Promise<void> => {
+    if (pending.length === 0) return Promise.resolve();
+    if (!barrier) {
+      let resolve!: () => void;
+      let reject!: (error: Error) => void;
+      const promise = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      barrier = { promise, resolve, reject };
+    }
+    return barrier.promise;
+  };
+
+  const startBroker = (record: AccountRecord): void => {
+    const broker = createPaperBroker({
+      accountId: record.id,
+      config: () => record,
+      instruments,
+      quotes: market,
+      fx,
+      clock,
+      newId,
+      initial: { balance: record.balance, realizedPnl: record.realizedPnl, fillSeq: record.fillSeq, positions: repo.positions(record.id), workingOrders: repo.workingOrders(record.id) },
+      history: {
+        order: (id) => repo.order(record.id, id),
+        // Ids this service generated are fresh UUIDv7s: no stored order can have one.
+        orderByClientId: (clientOrderId) => (clientOrderId.startsWith(GENERATED_CLIENT_ID_PREFIX) ? undefined : repo.orderByClientId(record.id, clientOrderId)),
+        fillsSince: (cursor, limit) => repo.fills(record.id, { afterSeq: cursor, limit }),
+      },
+      ...(deps.quoteTimeoutMs ? { quoteTimeoutMs: deps.quoteTimeoutMs } : {}),
+    });
+    const off = broker.subscribe((events) => onBrokerEvents(record.id, events));
+    live.set(record.id, { record, broker, off });
+  };
+
+  const createAccount = (params: CreateAccount): Account => {
+    const now = clock.now();
+    const record: AccountRecord = {
+      id: newId(),
+      name: params.name,
+      kind: 'paper',
+      type: params.leverage === undefined ? 'cash' : 'margin',
+      currency: params.currency,
+      leverage: params.leverage ?? 1,
+      startingBalance: params.balance,
+      makerFeeBps: params.makerFeeBps,
+      takerFeeBps: params.takerFeeBps,
+      maxOrderValue: params.maxOrderValue ?? null,
+      balance: params.balance,
+      realizedPnl: 0,
+      fillSeq: 0,
+      createdAt: now,
+      resetAt: null,
+      resetSeq: 0,
+    };
+    repo.saveAccount(record);
+    startBroker(record);
+    const account = toAccount(record, get(record.id).broker);
+    deps.emit('accounts.update', account);
+    log.info({ accountId: record.id, type: record.type, currency: record.currency }, 'paper account created');
+    return account;
+  };
+
+  for (const record of repo.accounts()) startBroker(record);
+  if (live.size === 0 && deps.settings.get(DEFAULT_ACCOUNT_KEY) === undefined) {
+    // A new profile can trade at once: a paper margin account, as most brokers open.
+    createAccount({ name: 'Paper', kind: 'paper', currency: 'USD', balance: 100_000, leverage: 2, makerFeeBps: 1, takerFeeBps: 5 });
+    deps.settings.set(DEFAULT_ACCOUNT_KEY, true);
+  }
+
+  const markTimer = setInterval(() => {
+    for (const accountId of dirtyMarks) {
+      const entry = live.get(accountId);
+      if (!entry) continue;
+      for (const p of entry.broker.positions()) deps.emit('positions.update', toPosition(entry.record, entry.broker, p));
+      deps.emit('accounts.update', toAccount(entry.record, entry.broker));
+    }
+    dirtyMarks.clear();
+  }, deps.markFlushMs ?? 250);
+  markTimer.unref();
+
+  const housekeeping = (): void => {
+    const now = clock.now();
+    for (const { broker } of live.values()) {
+      try {
+        broker.housekeeping(now);
+      } catch (error) {
+        log.error({ accountId: broker.accountId, err: String(error) }, 'trading housekeeping failed');
+      }
+    }
+  };
+  const housekeepingTimer = setInterval(housekeeping, HOUSEKEEPING_MS);
+  housekeepingTimer.unref();
+
+  /** A broker call answered only once its effects are stored: an acknowledged order survives a crash. */
+  const call = async <T>(fn: () => Promise<T>): Promise<T> => {
+    let result: T;
+    try {
+      result = await fn();
+    } catch (error) {
+      await committed();
+      throw brokerApiError(error);
+    }
+    await committed();
+    return result;
+  };
+
+  const place = async (accountId: string, request: OrderRequest): Promise<Order> => {
+    const { record, broker } = get(accountId);
+    const clientOrderId = request.clientOrderId ?? `${GENERATED_CLIENT_ID_PREFIX}${newId().replaceAll('-', '')}`;
+    const existing = await broker.orderByClientId(clientOrderId);
+    if (existing) return existing;
+    const inst = market.instrument(request.symbol);
+    checkSteps(request, inst);
+    // Hold the symbol live from the risk check through the placement, so its quote stays current.
+    const hold = market.watchQuotes(inst.symbol, () => undefined);
+    try {
+      const quote = await whenQuoted(market, inst.symbol, deps.quoteTimeoutMs ?? 5000);
+      fx.follow(inst.quoteCurrency, record.currency);
+      const fxRate = broker.fxRate(inst.quoteCurrency);
+      if (quote && fxRate !== undefined) {
+        const position = broker.positions().find((p) => p.symbol === inst.symbol);
+        const blocked = riskBlock(request, {
+          currency: record.currency,
+          maxOrderValue: record.maxOrderValue,
+          money: broker.account(),
+          position: position ? lotsQty(position.lots, gridRounder(inst.lotStep)) : 0,
+          quote,
+          fxRate,
+        });
+        if (blocked) {
+          const now = clock.now();
+          const order: Order = { ...newOrder({ ...request, clientOrderId }, { id: newId(), accountId }, now, null), status: 'rejected', reason: blocked };
+          repo.saveOrder(order);
+          deps.emit('orders.update', order);
+          throw new ApiError('RISK_BLOCKED', blocked, { order, reason: blocked });
+        }
+      }
+      return await call(() => broker.placeOrder({ ...request, clientOrderId }));
+    } finally {
+      hold();
+    }
+  };
+
+  const closePosition = async (accountId: string, symbol: string, qty?: number): Promise<Order> => {
+    const { broker } = get(accountId);
+    const inst = market.instrument(symbol);
+    const p = broker.positions().find((x) => x.symbol === symbol);
+    const open = p ? lotsQty(p.lots, gridRounder(inst.lotStep)) : 0;
+    if (open === 0) throw new ApiError('NOT_FOUND', `No open ${symbol} position`);
+    const size = Math.min(qty ?? Math.abs(open), Math.abs(open));
+    return place(accountId, { symbol, side: open > 0 ? 'sell' : 'buy', type: 'market', qty: size, tif: 'IOC', reduceOnly: true });
+  };
+
+  return {
+    accounts: () => [...live.values()].map((e) => toAccount(e.record, e.broker)),
+    account: (accountId) => {
+      const e = get(accountId);
+      return toAccount(e.record, e.broker);
+    },
+    createAccount,
+    configure(params) {
+      const { record, broker } = get(params.accountId);
+      if (params.leverage !== undefined && record.type === 'cash') {
+        throw new ApiError('INVALID_PARAMS', 'A cash account has no leverage', { fields: [{ path: 'leverage', message: 'a cash account has no leverage' }] });
+      }
+      if (params.name !== undefined) record.name = params.name;
+      if (params.leverage !== undefined) record.leverage = params.leverage;
+      if (params.makerFeeBps !== undefined) record.makerFeeBps = params.makerFeeBps;
+      if (params.takerFeeBps !== undefined) record.takerFeeBps = params.takerFeeBps;
+      if (params.maxOrderValue !== undefined) record.maxOrderValue = params.maxOrderValue;
+      repo.saveAccount(record);
+      const account = toAccount(record, broker);
+      deps.emit('accounts.update', account);
+      return account;
+    },
+    async reset(accountId, balance) {
+      const { record, broker } = get(accountId);
+      const start = balance ?? record.startingBalance;
+      broker.reset(start);
+      await committed();
+      record.startingBalance = start;
+      record.resetAt = clock.now();
+      record.resetSeq = record.fillSeq;
+      repo.saveAccount(record);
+      const account = toAccount(record, broker);
+      deps.emit('accounts.update', account);
+      log.info({ accountId, balance: start }, 'paper account reset');
+      return account;
+    },
+    place,
+    cancel: (accountId, orderId) => call(() => get(accountId).broker.cancelOrder(orderId)),
+    async cancelAll(accountId, symbol) {
+      const { broker } = get(accountId);
+      const cancelled: Order[] = [];
+      // Children go with their entries' remainders only when asked: cancel every working order.
+      for (const o of broker.openOrders()) {
+        if (symbol !== undefined && o.symbol !== symbol) continue;
+        try {
+          cancelled.push(await broker.cancelOrder(o.id));
+        } catch (error) {
+          // Filled or cancelled meanwhile (an OCO sibling): nothing left to cancel.
+          if (!(error instanceof OrderFinalError || error instanceof OrderNotFoundError)) throw brokerApiError(error);
+        }
+      }
+      await committed();
+      return cancelled;
+    },
+    modify(accountId, orderId, changes) {
+      const { broker } = get(accountId);
+      const o = broker.openOrders().find((x) => x.id === orderId);
+      if (o) checkSteps({ qty: changes.qty ?? o.qty, price: changes.price, stopPrice: changes.stopPrice, bracket: undefined }, market.instrument(o.symbol));
+      return call(() => broker.modifyOrder(orderId, changes));
+    },
+    orders(accountId, status, symbol, limit) {
+      get(accountId);
+      return repo.orders(accountId, status, symbol, limit);
+    },
+    positions(accountId) {
+      const { record, broker } = get(accountId);
+      return broker.positions().map((p) => toPosition(record, broker, p));
+    },
+    closePosition,
+    async closeAll(accountId) {
+      const { broker } = get(accountId);
+      const cancelled = await this.cancelAll(accountId);
+      const closing: Order[] = [];
+      const failed: Array<{ symbol: string; reason: string }> = [];
+      for (const p of broker.positions()) {
+        try {
+          closing.push(await closePosition(accountId, p.symbol));
+        } catch (error) {
+          failed.push({ symbol: p.symbol, reason: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      return { cancelled, closing, failed };
+    },
+    fills(accountId, q) {
+      get(accountId);
+      const afterSeq = q.cursor === undefined ? 0 : Number(q.cursor);
+      const fills = repo.fills(accountId, { symbol: q.symbol, from: q.from, to: q.to, afterSeq, limit: q.limit });
+      return { fills, nextCursor: fills.length === q.limit ? String(fills.at(-1)!.seq) : null };
+    },
+    housekeeping,
+    close() {
+      if (pending.length > 0) commit();
+      clearInterval(markTimer);
+      clearInterval(housekeepingTimer);
+      for (const e of live.values()) {
+        e.off();
+        e.broker.close();
+      }
+      live.clear();
+      fx.close();
+    },
+  };
+}
+
+

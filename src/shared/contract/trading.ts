@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { accountCurrencySchema, accountIdSchema, accountSchema, MAX_LEVERAGE } from '../trading/account';
+import { fillSchema } from '../trading/fill';
+import { checkOrderRequest, hasChange, orderChangesShape, orderRequestShape, orderSchema, ORDER_STATUSES } from '../trading/order';
+import { positionSchema } from '../trading/position';
+import { defineEvent, defineMethod } from './define';
+
+const feeBps = z.number().min(-100).max(1000);
+const money = z.number().positive().max(1e12);
+const symbol = z.string().trim().min(1).max(32);
+export const MAX_FILLS_PER_CALL = 5000;
+export const MAX_ORDERS_PER_CALL = 5000;
+
+export const tradingMethods = {
+  'accounts.list': defineMethod({
+    summary: 'Every trading account of the profile with its balance, equity, margin used and buying power.',
+    params: z.strictObject({}),
+    result: z.array(accountSchema),
+  }),
+  'accounts.create': defineMethod({
+    summary: 'Creates a paper account funded with `balance`. With `leverage` it is a margin account (shorts allowed, up to leverage × equity); without, a cash account. Fees in basis points of the traded value (default maker 1, taker 5).',
+    params: z.strictObject({
+      name: z.string().trim().min(1).max(64),
+      kind: z.literal('paper'),
+      currency: accountCurrencySchema,
+      balance: money,
+      leverage: z.number().min(1).max(MAX_LEVERAGE).optional(),
+      makerFeeBps: feeBps.default(1),
+      takerFeeBps: feeBps.default(5),
+      maxOrderValue: money.optional(),
+    }),
+    result: accountSchema,
+  }),
+  'accounts.configure': defineMethod({
+    summary: 'Changes an account’s name, fees, leverage (margin accounts) or maximum order value (null removes it).',
+    params: z.strictObject({
+      accountId: accountIdSchema,
+      name: z.string().trim().min(1).max(64).optional(),
+      leverage: z.number().min(1).max(MAX_LEVERAGE).optional(),
+      makerFeeBps: feeBps.optional(),
+      takerFeeBps: feeBps.optional(),
+      maxOrderValue: money.nullable().optional(),
+    }),
+    result: accountSchema,
+  }),
+  'accounts.reset': defineMethod({
+    summary: 'Starts a paper account over: cancels its working orders, drops its positions and sets its balance (default: the starting balance). Its fills stay in the history.',
+    params: z.strictObject({ accountId: accountIdSchema, balance: money.optional() }),
+    result: accountSchema,
+  }),
+  'orders.place': defineMethod({
+    summary: 'Places an order. The same `clientOrderId` twice returns the existing order, never a second one. Refused orders fail with BROKER_REJECTED or RISK_BLOCKED (the order, status rejected, in `data.order`).',
+    params: orderRequestShape.extend({ accountId: accountIdSchema }).superRefine(checkOrderRequest),
+    result: orderSchema,
+  }),
+  'orders.cancel': defineMethod({
+    summary: 'Cancels a working order (a bracket entry takes its children with it).',
+    params: z.strictObject({ accountId: accountIdSchema, orderId: z.string().min(1).max(64) }),
+    result: orderSchema,
+  }),
+  'orders.cancelAll': defineMethod({
+    summary: 'Cancels every working order of the account, or of one symbol.',
+    params: z.strictObject({ accountId: accountIdSchema, symbol: symbol.optional() }),
+    result: z.object({ cancelled: z.array(orderSchema) }),
+  }),
+  'orders.modify': defineMethod({
+    summary: 'Changes the quantity, limit price or stop price of a working order; a quantity below what has filled is refused.',
+    params: orderChangesShape.extend({ accountId: accountIdSchema, orderId: z.string().min(1).max(64) }).refine(hasChange, { message: 'give qty, price or stopPrice' }),
+    result: orderSchema,
+  }),
+  'orders.list': defineMethod({
+    summary: 'Orders of an account, newest first: `working` ones, one status, or all (default).',
+    params: z.strictObject({
+      accountId: accountIdSchema,
+      status: z.enum([...ORDER_STATUSES, 'working']).optional(),
+      symbol: symbol.optional(),
+      limit: z.int().min(1).max(MAX_ORDERS_PER_CALL).default(500),
+    }),
+    result: z.array(orderSchema),
+  }),
+  'positions.list': defineMethod({
+    summary: 'Open positions of an account, marked at the last trade price.',
+    params: z.strictObject({ accountId: accountIdSchema }),
+    result: z.array(positionSchema),
+  }),
+  'positions.close': defineMethod({
+    summary: 'Closes a position (or `qty` of it) with a reduce-only market order, which it returns.',
+    params: z.strictObject({ accountId: accountIdSchema, symbol, qty: z.number().positive().optional() }),
+    result: orderSchema,
+  }),
+  'positions.closeAll': defineMethod({
+    summary: 'Flattens the account: cancels its working orders and closes every position at market.',
+    params: z.strictObject({ accountId: accountIdSchema }),
+    result: z.object({ cancelled: z.array(orderSchema), closing: z.array(orderSchema), failed: z.array(z.object({ symbol: z.string(), reason: z.string() })) }),
+  }),
+  'fills.list': defineMethod({
+    summary: `Fills of an account in ascending order, from the persisted history: filter by symbol and time [from, to) (ms); page with the returned \`nextCursor\` (≤ ${MAX_FILLS_PER_CALL} a call).`,
+    params: z.strictObject({
+      accountId: accountIdSchema,
+      symbol: symbol.optional(),
+      from: z.int().optional(),
+      to: z.int().optional(),
+      cursor: z.string().regex(/^\d+$/, 'a cursor from an earlier call').optional(),
+      limit: z.int().min(1).max(MAX_FILLS_PER_CALL).default(500),
+    }),
+    result: z.object({ fills: z.array(fillSchema), nextCursor: z.string().nullable() }),
+  }),
+};
+
+export const tradingEvents = {
+  'orders.update': defineEvent({ summary: 'An order was accepted, filled (partly), modified, cancelled, rejected or expired: its new state.', payload: orderSchema }),
+  'fills.new': defineEvent({ summary: 'A fill, once it is persisted.', payload: fillSchema }),
+  'positions.update': defineEvent({ summary: 'A position changed by a fill, or its mark moved (coalesced to 4 a second per account).', payload: positionSchema }),
+  'accounts.update': defineEvent({ summary: 'An account’s money or settings changed (marks coalesced to 4 a second per account).', payload: accountSchema }),
+};

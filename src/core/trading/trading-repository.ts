@@ -35,7 +35,9 @@ export interface FillQuery {
   symbol?: string | undefined;
   from?: number | undefined;
   to?: number | undefined;
-  afterSeq: number;
+  /** Fills past this seq in the direction of `order` (0 = from the start; for desc, from the newest). */
+  cursorSeq: number;
+  order: 'asc' | 'desc';
   limit: number;
 }
 
@@ -112,8 +114,9 @@ export function createTradingRepository(db: Database): TradingRepository {
     },
     insertFill: (f) => void insertFillStmt.run(f.accountId, f.seq, f.orderId, f.symbol, f.time, JSON.stringify(f)),
     fills(accountId, q) {
-      const where = ['account_id = ?', 'seq > ?'];
-      const args: Array<string | number> = [accountId, q.afterSeq];
+      const desc = q.order === 'desc';
+      const where = ['account_id = ?', desc ? 'seq < ?' : 'seq > ?'];
+      const args: Array<string | number> = [accountId, desc && q.cursorSeq === 0 ? Number.MAX_SAFE_INTEGER : q.cursorSeq];
       if (q.symbol) {
         where.push('symbol = ?');
         args.push(q.symbol);
@@ -127,7 +130,7 @@ export function createTradingRepository(db: Database): TradingRepository {
         args.push(q.to);
       }
       args.push(q.limit);
-      const rows = db.prepare<Array<string | number>, { data: string }>(`SELECT data FROM fills WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`).all(...args);
+      const rows = db.prepare<Array<string | number>, { data: string }>(`SELECT data FROM fills WHERE ${where.join(' AND ')} ORDER BY seq ${desc ? 'DESC' : 'ASC'} LIMIT ?`).all(...args);
       return rows.map((r) => parseJson(fillSchema, r.data, 'fill'));
     },
     savePosition: (accountId, p) => void upsertPosition.run(accountId, p.symbol, JSON.stringify(p)),

@@ -50,7 +50,7 @@ export interface TradingService {
   positions(accountId: string): Position[];
   closePosition(accountId: string, symbol: string, qty?: number): Promise<Order>;
   closeAll(accountId: string): Promise<{ cancelled: Order[]; closing: Order[]; failed: Array<{ symbol: string; reason: string }> }>;
-  fills(accountId: string, query: { symbol?: string | undefined; from?: number | undefined; to?: number | undefined; cursor?: string | undefined; limit: number }): { fills: Fill[]; nextCursor: string | null };
+  fills(accountId: string, query: { symbol?: string | undefined; from?: number | undefined; to?: number | undefined; cursor?: string | undefined; limit: number; order: 'asc' | 'desc' }): { fills: Fill[]; nextCursor: string | null };
   /** Runs housekeeping now (DAY expiry); a timer does it every second. */
   housekeeping(): void;
   close(): void;
@@ -244,7 +244,7 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
         order: (id) => repo.order(record.id, id),
         // Ids this service generated are fresh UUIDv7s: no stored order can have one.
         orderByClientId: (clientOrderId) => (clientOrderId.startsWith(GENERATED_CLIENT_ID_PREFIX) ? undefined : repo.orderByClientId(record.id, clientOrderId)),
-        fillsSince: (cursor, limit) => repo.fills(record.id, { afterSeq: cursor, limit }),
+        fillsSince: (cursor, limit) => repo.fills(record.id, { cursorSeq: cursor, order: 'asc', limit }),
       },
       ...(deps.quoteTimeoutMs ? { quoteTimeoutMs: deps.quoteTimeoutMs } : {}),
     });
@@ -456,8 +456,8 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
     },
     fills(accountId, q) {
       get(accountId);
-      const afterSeq = q.cursor === undefined ? 0 : Number(q.cursor);
-      const fills = repo.fills(accountId, { symbol: q.symbol, from: q.from, to: q.to, afterSeq, limit: q.limit });
+      const cursorSeq = q.cursor === undefined ? 0 : Number(q.cursor);
+      const fills = repo.fills(accountId, { symbol: q.symbol, from: q.from, to: q.to, cursorSeq, order: q.order, limit: q.limit });
       return { fills, nextCursor: fills.length === q.limit ? String(fills.at(-1)!.seq) : null };
     },
     housekeeping,

@@ -94,7 +94,7 @@ export const tradingMethods = {
     result: z.object({ cancelled: z.array(orderSchema), closing: z.array(orderSchema), failed: z.array(z.object({ symbol: z.string(), reason: z.string() })) }),
   }),
   'fills.list': defineMethod({
-    summary: `Fills of an account in ascending order, from the persisted history: filter by symbol and time [from, to) (ms); page with the returned \`nextCursor\` (≤ ${MAX_FILLS_PER_CALL} a call).`,
+    summary: `Fills of an account from the persisted history, oldest first (\`order: "desc"\`: newest first): filter by symbol and time [from, to) (ms); page on in the same direction with the returned \`nextCursor\` (≤ ${MAX_FILLS_PER_CALL} a call).`,
     params: z.strictObject({
       accountId: accountIdSchema,
       symbol: symbol.optional(),
@@ -102,6 +102,7 @@ export const tradingMethods = {
       to: z.int().optional(),
       cursor: z.string().regex(/^\d+$/, 'a cursor from an earlier call').optional(),
       limit: z.int().min(1).max(MAX_FILLS_PER_CALL).default(500),
+      order: z.enum(['asc', 'desc']).default('asc'),
     }),
     result: z.object({ fills: z.array(fillSchema), nextCursor: z.string().nullable() }),
   }),

@@ -154,6 +154,10 @@ describe('trading API', () => {
       expect(page1.fills.map((f) => f.seq)).toEqual([1, 2]);
       const page2 = (await rig.core.call('fills.list', { accountId, cursor: page1.nextCursor!, limit: 2 })) as { fills: Array<{ seq: number }>; nextCursor: string | null };
       expect(page2.fills.map((f) => f.seq)).toEqual([3, 4]);
+      // Newest first, paging backwards.
+      const newest = (await rig.core.call('fills.list', { accountId, order: 'desc', limit: 3 })) as { fills: Array<{ seq: number }>; nextCursor: string | null };
+      expect(newest.fills.map((f) => f.seq)).toEqual([5, 4, 3]);
+      expect(((await rig.core.call('fills.list', { accountId, order: 'desc', cursor: newest.nextCursor!, limit: 5 })) as { fills: Array<{ seq: number }> }).fills.map((f) => f.seq)).toEqual([2, 1]);
       expect(await rig.core.call('fills.list', { accountId, symbol: 'ETH/USDT' })).toMatchObject({ fills: [{ symbol: 'ETH/USDT' }, { symbol: 'ETH/USDT' }], nextCursor: null });
     } finally {
       await rig.core.close();

@@ -3,6 +3,8 @@ import { TIMEFRAMES, type Timeframe } from '../../../../shared/market/timeframes
 import { CHART_TYPES, type ChartPane, type ChartType } from '../../../../shared/workspace/workspace-schema';
 import { useChartWorkspace } from './chart-workspace-store';
 import { IndicatorMenu } from './IndicatorMenu';
+import { PaneTradeButtons } from './PaneTradeButtons';
+import { PaneTradingOverlay } from './PaneTradingOverlay';
 import { SymbolSearch } from './SymbolSearch';
 import { usePaneChart } from './use-pane-chart';
 
@@ -71,6 +73,8 @@ export function ChartPaneView({ pane, index, active, style }: { pane: ChartPane;
       <div className="pane-body">
         <div ref={legend} className="chart-legend mono" aria-live="off" data-testid={`legend-${index}`} />
         <div ref={container} className="chart-canvas" />
+        <PaneTradingOverlay chart={state.chart} symbol={pane.symbol} />
+        <PaneTradeButtons symbol={pane.symbol} index={index} />
         {state.status === 'loading' ? <div className="pane-overlay">Loading {pane.symbol}…</div> : null}
         {state.status === 'error' ? (
           <div className="pane-overlay error" role="alert">

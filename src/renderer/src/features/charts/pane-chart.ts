@@ -19,6 +19,7 @@ import type { ChartType } from '../../../../shared/workspace/workspace-schema';
 import { chartThemeOptions, seriesColors } from './chart-theme';
 import { formatPercent, formatPrice, formatVolume } from './format';
 import { addIndicatorSeries, type IndicatorSeries } from './indicator-series';
+import { createPriceLines, type PriceLineSpec } from './price-lines';
 import { tickMarkLabel } from './tick-marks';
 
 export interface PaneChartEvents {
@@ -44,6 +45,15 @@ export interface PaneChart {
   showCrosshair(time: number | null): void;
   setVisibleRange(range: { from: number; to: number }): void;
   applyTheme(): void;
+  /** Trading lines on the main series (working orders, position entry, stop-loss, take-profit). */
+  setPriceLines(lines: readonly PriceLineSpec[]): void;
+  /** Pixel y of a price within the chart area; null when it cannot be placed. */
+  priceToY(price: number): number | null;
+  yToPrice(y: number): number | null;
+  /** Width of the right price scale, so overlays stay clear of it. */
+  priceScaleWidth(): number;
+  /** Called at most once a frame when prices may have moved on screen (scroll, zoom, autoscale, resize). */
+  onViewChange(listener: () => void): () => void;
   readonly bars: readonly Bar[];
   destroy(): void;
 }
@@ -73,6 +83,18 @@ export function createPaneChart(container: HTMLElement, legend: HTMLElement, eve
   let indicators: IndicatorSeries[] = [];
   let specs: readonly IndicatorSpec[] = [];
   let syncing = false;
+  const priceLines = createPriceLines();
+  const viewListeners = new Set<() => void>();
+  let viewFrame = 0;
+  const viewChanged = (): void => {
+    if (viewFrame !== 0 || viewListeners.size === 0) return;
+    viewFrame = requestAnimationFrame(() => {
+      viewFrame = 0;
+      for (const l of viewListeners) l();
+    });
+  };
+  const resizeObserver = new ResizeObserver(viewChanged);
+  resizeObserver.observe(container);
 
   const precision = (): number => instrument?.pricePrecision ?? 2;
   const applyPriceFormat = (): void => {
@@ -145,6 +167,7 @@ export function createPaneChart(container: HTMLElement, legend: HTMLElement, eve
     const at = hoverTime === null ? -1 : indexAt(hoverTime);
     renderLegend(at >= 0 ? at : bars.length - 1);
     if (!syncing && param.sourceEvent) events.onCrosshair(hoverTime);
+    viewChanged();
   };
   chart.subscribeCrosshairMove(onCrosshairMove);
 
@@ -166,6 +189,7 @@ export function createPaneChart(container: HTMLElement, legend: HTMLElement, eve
   };
   let widening = false;
   const onLogicalRange = (range: { from: number; to: number } | null): void => {
+    viewChanged();
     if (!range || range.from >= 25 || bars.length === 0 || widening) return;
     // Widening moves the range; the deferral keeps this handler from re-entering itself.
     widening = true;
@@ -207,6 +231,7 @@ export function createPaneChart(container: HTMLElement, legend: HTMLElement, eve
         setAllData();
       }
       renderLegend(bars.length - 1);
+      viewChanged();
     },
     update(bar) {
       const last = bars.at(-1);
@@ -218,6 +243,7 @@ export function createPaneChart(container: HTMLElement, legend: HTMLElement, eve
       main.update(mainPoint(bar, haBar));
       for (const s of indicators) s.update(bar, replace);
       if (hoverTime === null) renderLegend(bars.length - 1);
+      viewChanged();
     },
     setChartType(next) {
       if (next === type) return;
@@ -226,9 +252,12 @@ export function createPaneChart(container: HTMLElement, legend: HTMLElement, eve
       main = addMain(chart, type);
       applyPriceFormat();
       setMainData();
+      priceLines.reattach(main);
+      viewChanged();
     },
     setScale(scale) {
       chart.priceScale('right').applyOptions({ mode: scale === 'log' ? PriceScaleMode.Logarithmic : PriceScaleMode.Normal });
+      viewChanged();
     },
     setIndicators(next) {
       if (JSON.stringify(next) === JSON.stringify(specs)) return;
@@ -266,7 +295,28 @@ export function createPaneChart(container: HTMLElement, legend: HTMLElement, eve
       main.applyOptions(mainColors(type));
       rebuildIndicators();
     },
+    setPriceLines(lines) {
+      priceLines.set(main, lines);
+      viewChanged();
+    },
+    priceToY(price) {
+      const y = main.priceToCoordinate(price);
+      return y === null ? null : Number(y);
+    },
+    yToPrice(y) {
+      const price = main.coordinateToPrice(y);
+      return price === null ? null : Number(price);
+    },
+    priceScaleWidth: () => chart.priceScale('right').width(),
+    onViewChange(listener) {
+      viewListeners.add(listener);
+      viewChanged();
+      return () => viewListeners.delete(listener);
+    },
     destroy() {
+      resizeObserver.disconnect();
+      if (viewFrame !== 0) cancelAnimationFrame(viewFrame);
+      viewListeners.clear();
       chart.unsubscribeCrosshairMove(onCrosshairMove);
       chart.timeScale().unsubscribeVisibleLogicalRangeChange(onLogicalRange);
       chart.timeScale().unsubscribeVisibleTimeRangeChange(onTimeRange);

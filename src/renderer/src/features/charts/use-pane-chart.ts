@@ -19,17 +19,23 @@ export interface PaneChartState {
   error?: string;
 }
 
+export interface PaneChartHandle extends PaneChartState {
+  /** The pane's chart while it exists (for overlays such as trading lines). */
+  chart: PaneChart | null;
+}
+
 /**
  * Drives one pane: creates the chart, loads bars for its symbol and timeframe, applies live bars,
  * pages older bars in on scroll-back, and takes part in crosshair/time-range sync.
  */
-export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElement | null>, legend: RefObject<HTMLDivElement | null>): PaneChartState {
+export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElement | null>, legend: RefObject<HTMLDivElement | null>): PaneChartHandle {
   const api = useApi();
   const { live, events } = useMarket();
   const instrument = useInstruments((s) => s.bySymbol.get(pane.symbol));
   const theme = usePreferences((s) => s.theme);
   const chartRef = useRef<PaneChart | null>(null);
   const [state, setState] = useState<PaneChartState>({ status: 'loading' });
+  const [chartHandle, setChartHandle] = useState<PaneChart | null>(null);
   const paging = useRef({ loading: false, exhausted: false, generation: 0 });
   // The pane as rendered now, for callbacks created once with the chart (paging back).
   const currentPane = useRef(pane);
@@ -49,6 +55,7 @@ export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElemen
       onNeedOlder: () => void loadOlder(),
     });
     chartRef.current = chart;
+    setChartHandle(chart);
     const unregister = chartSync.register(id, { showCrosshair: (t) => chart.showCrosshair(t), setVisibleRange: (r) => chart.setVisibleRange(r) });
 
     const loadOlder = async (): Promise<void> => {
@@ -73,6 +80,7 @@ export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElemen
       unregister();
       chart.destroy();
       chartRef.current = null;
+      setChartHandle(null);
     };
     // The chart is created once per pane id; everything else is applied by the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -133,5 +141,5 @@ export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElemen
     return () => cancelAnimationFrame(frame);
   }, [theme]);
 
-  return state;
+  return { ...state, chart: chartHandle };
 }

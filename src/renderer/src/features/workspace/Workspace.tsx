@@ -5,6 +5,12 @@ import { ChartsPanel } from '../charts/ChartsPanel';
 import { WatchlistPanel } from '../watchlist/WatchlistPanel';
 import { usePreferences } from '../preferences/preferences-store';
 import { SystemPanel } from '../system/SystemPanel';
+import { AccountPanel } from '../trading/AccountPanel';
+import { FillsPanel } from '../trading/FillsPanel';
+import { OrdersPanel } from '../trading/OrdersPanel';
+import { OrderTicket } from '../trading/OrderTicket';
+import { PositionsPanel } from '../trading/PositionsPanel';
+import { TradingRuntime } from '../trading/TradingRuntime';
 import { applyDefaultLayout, type PanelId } from './panels';
 import { ShortcutsPanel } from './ShortcutsPanel';
 import { useWorkspace } from './workspace-store';
@@ -15,6 +21,11 @@ const COMPONENTS: Record<PanelId, FunctionComponent<IDockviewPanelProps>> = {
   system: SystemPanel,
   activity: ActivityPanel,
   shortcuts: ShortcutsPanel,
+  ticket: OrderTicket,
+  positions: PositionsPanel,
+  orders: OrdersPanel,
+  fills: FillsPanel,
+  account: AccountPanel,
 };
 
 /** The docking area: panels can be split, tabbed, resized and dragged. */
@@ -27,6 +38,7 @@ export function Workspace() {
   return (
     <main className="workspace" aria-label="Workspace">
       <DockviewReact components={COMPONENTS} onReady={onReady} theme={theme === 'dark' ? themeDark : themeLight} />
+      <TradingRuntime />
     </main>
   );
 }

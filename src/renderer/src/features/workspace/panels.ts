@@ -7,8 +7,22 @@ export const PANELS = {
   system: { title: 'System' },
   activity: { title: 'Activity' },
   shortcuts: { title: 'Keyboard' },
+  ticket: { title: 'Order ticket' },
+  positions: { title: 'Positions' },
+  orders: { title: 'Orders' },
+  fills: { title: 'Fills' },
+  account: { title: 'Account' },
 } as const;
 export type PanelId = keyof typeof PANELS;
+
+/** Where a closed panel reopens: as a tab beside the first of these that is open. */
+const HOMES: Partial<Record<PanelId, readonly PanelId[]>> = {
+  ticket: ['watchlist'],
+  positions: ['orders', 'fills', 'account', 'activity', 'system'],
+  orders: ['positions', 'fills', 'account', 'activity', 'system'],
+  fills: ['positions', 'orders', 'account', 'activity', 'system'],
+  account: ['positions', 'orders', 'fills', 'activity', 'system'],
+};
 
 /** Focuses a panel, opening it where it fits when it is closed. */
 export function showPanel(dock: DockviewApi, id: PanelId): void {
@@ -17,17 +31,31 @@ export function showPanel(dock: DockviewApi, id: PanelId): void {
     existing.api.setActive();
     return;
   }
-  dock.addPanel({ id, component: id, title: PANELS[id].title });
+  const home = HOMES[id]?.find((h) => dock.getPanel(h));
+  if (id === 'ticket' && home) {
+    dock.addPanel({ id, component: id, title: PANELS[id].title, position: { referencePanel: home, direction: 'above' } });
+    return;
+  }
+  dock.addPanel({ id, component: id, title: PANELS[id].title, ...(home ? { position: { referencePanel: home, direction: 'within' as const } } : {}) });
 }
 
 /** The layout of a new profile. */
 export function applyDefaultLayout(dock: DockviewApi): void {
   dock.clear();
   dock.addPanel({ id: 'charts', component: 'charts', title: PANELS.charts.title });
-  dock.addPanel({ id: 'watchlist', component: 'watchlist', title: PANELS.watchlist.title, position: { referencePanel: 'charts', direction: 'right' }, initialWidth: 300 });
-  dock.addPanel({ id: 'activity', component: 'activity', title: PANELS.activity.title, position: { referencePanel: 'watchlist', direction: 'below' }, initialHeight: 220 });
-  dock.addPanel({ id: 'system', component: 'system', title: PANELS.system.title, position: { referencePanel: 'activity', direction: 'within' } });
-  dock.addPanel({ id: 'shortcuts', component: 'shortcuts', title: PANELS.shortcuts.title, position: { referencePanel: 'activity', direction: 'within' } });
+  // The ticket on top of the right column: notifications rise from the bottom right and must not cover it.
+  dock.addPanel({ id: 'ticket', component: 'ticket', title: PANELS.ticket.title, position: { referencePanel: 'charts', direction: 'right' }, initialWidth: 320 });
+  dock.addPanel({ id: 'watchlist', component: 'watchlist', title: PANELS.watchlist.title, position: { referencePanel: 'ticket', direction: 'below' }, initialHeight: 270 });
+  // Under the charts: the blotters as tabs, and beside them the session's activity with the system panels.
+  dock.addPanel({ id: 'positions', component: 'positions', title: PANELS.positions.title, position: { referencePanel: 'charts', direction: 'below' }, initialHeight: 240 });
+  for (const id of ['orders', 'fills', 'account'] as const) {
+    dock.addPanel({ id, component: id, title: PANELS[id].title, position: { referencePanel: 'positions', direction: 'within' } });
+  }
+  dock.addPanel({ id: 'activity', component: 'activity', title: PANELS.activity.title, position: { referencePanel: 'positions', direction: 'right' }, initialWidth: 340 });
+  for (const id of ['system', 'shortcuts'] as const) {
+    dock.addPanel({ id, component: id, title: PANELS[id].title, position: { referencePanel: 'activity', direction: 'within' } });
+  }
   dock.getPanel('activity')?.api.setActive();
+  dock.getPanel('positions')?.api.setActive();
   dock.getPanel('charts')?.api.setActive();
 }

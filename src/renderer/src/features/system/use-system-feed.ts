@@ -24,7 +24,8 @@ export function useSystemFeed(): void {
       if (connection === 'open') void refresh();
     });
     const offStatus = api.on('system.status', (status) => set({ status }));
-    void refresh();
+    // A call queued while connecting would time the connection, not the round trip: wait for open.
+    if (api.state === 'open') void refresh();
     const timer = setInterval(() => void refresh(), PING_MS);
     return () => {
       offState();

@@ -63,6 +63,11 @@ async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> 
   }
 }
 
+/** The page's requestIdleCallback (the bench compiles without the DOM library). */
+interface IdleWindow {
+  requestIdleCallback(callback: () => void, options: { timeout: number }): number;
+}
+
 /** What the page exposes to the bench (see src/renderer/src/perf/perf-probe.ts). */
 interface PerfPage {
   __istPerf: { tickLatencies: number[] };
@@ -124,7 +129,7 @@ export const chartTickToPaint: Benchmark = {
         // Measure steady state only: let the work that follows the first paint (the rest of the
         // app mounting, the trading lists loading) finish — the main thread's first idle period
         // says so — then drop what loading produced and watch a fixed window.
-        await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 5000 })));
+        await page.evaluate(() => new Promise<void>((resolve) => (globalThis as unknown as IdleWindow).requestIdleCallback(() => resolve(), { timeout: 5000 })));
         await page.evaluate(() => {
           const w = globalThis as unknown as PerfPage;
           w.__istPerf.tickLatencies.length = 0;

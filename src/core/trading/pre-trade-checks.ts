@@ -1,6 +1,6 @@
 import { ApiError, type FieldError, type Quote } from '../../shared/contract';
 import type { Instrument } from '../../shared/market/instrument';
-import { isOnStep } from '../../shared/numbers/steps';
+import { isOnStep, roundToStep } from '../../shared/numbers/steps';
 import { sideSign, type OrderRequest } from '../../shared/trading/order';
 import type { AccountMoney } from '../brokers/broker';
 
@@ -23,6 +23,20 @@ export function checkSteps(request: Pick<OrderRequest, 'qty' | 'price' | 'stopPr
   if (fields.length > 0) throw new ApiError('INVALID_PARAMS', `Invalid order — ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, { fields });
 }
 
+/** The request with quantity and prices snapped to their steps (already checked to be on them). */
+export function snapToSteps<T extends Pick<OrderRequest, 'qty' | 'price' | 'stopPrice' | 'bracket'>>(request: T, inst: Instrument): T {
+  const px = (v: number | undefined): number | undefined => (v === undefined ? undefined : roundToStep(v, inst.tickSize));
+  const out: T = { ...request, qty: roundToStep(request.qty, inst.lotStep) };
+  if (request.price !== undefined) out.price = px(request.price);
+  if (request.stopPrice !== undefined) out.stopPrice = px(request.stopPrice);
+  if (request.bracket) {
+    out.bracket = { ...request.bracket };
+    if (request.bracket.stopLoss !== undefined) out.bracket.stopLoss = px(request.bracket.stopLoss);
+    if (request.bracket.takeProfit !== undefined) out.bracket.takeProfit = px(request.bracket.takeProfit);
+  }
+  return out;
+}
+
 export interface RiskContext {
   currency: string;
   maxOrderValue: number | null;
@@ -39,12 +53,13 @@ export interface RiskContext {
  * power for what the order would add to the position. Returns the reason it is blocked, or null.
  */
 export function riskBlock(request: OrderRequest, ctx: RiskContext): string | null {
+  // Reducing a position is always allowed: a limit must never keep a trader from getting out.
+  if (request.reduceOnly) return null;
   const ref = request.price ?? request.stopPrice ?? (request.side === 'buy' ? ctx.quote.ask : ctx.quote.bid);
   const value = request.qty * ref * ctx.fxRate;
   if (ctx.maxOrderValue !== null && value > ctx.maxOrderValue) {
     return `Order value ${fmt(value, ctx.currency)} is above this account's maximum of ${fmt(ctx.maxOrderValue, ctx.currency)}`;
   }
-  if (request.reduceOnly) return null;
   const opening = Math.max(0, Math.abs(ctx.position + sideSign(request.side) * request.qty) - Math.abs(ctx.position));
   const openingValue = opening * ref * ctx.fxRate;
   if (openingValue > ctx.money.buyingPower + 1e-9) {

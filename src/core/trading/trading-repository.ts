@@ -47,6 +47,8 @@ export interface TradingRepository {
   account(id: string): AccountRecord | undefined;
   saveAccount(account: AccountRecord): void;
   saveOrder(order: Order): void;
+  /** Records a refused order unless its client order id is taken (then the other order stands). */
+  saveRejectedOrder(order: Order): void;
   order(accountId: string, id: string): Order | undefined;
   orderByClientId(accountId: string, clientOrderId: string): Order | undefined;
   workingOrders(accountId: string): Order[];
@@ -71,6 +73,7 @@ export function createTradingRepository(db: Database): TradingRepository {
   const upsertOrder = db.prepare(
     'INSERT INTO orders (account_id, id, client_order_id, symbol, status, created_at, data) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(account_id, id) DO UPDATE SET status = excluded.status, data = excluded.data',
   );
+  const insertRejected = db.prepare('INSERT OR IGNORE INTO orders (account_id, id, client_order_id, symbol, status, created_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const selectOrder = db.prepare<[string, string], { data: string }>('SELECT data FROM orders WHERE account_id = ? AND id = ?');
   const selectByClientId = db.prepare<[string, string], { data: string }>('SELECT data FROM orders WHERE account_id = ? AND client_order_id = ?');
   const selectWorking = db.prepare<[string], { data: string }>("SELECT data FROM orders WHERE account_id = ? AND status IN ('new', 'partially_filled') ORDER BY id");
@@ -87,6 +90,7 @@ export function createTradingRepository(db: Database): TradingRepository {
     },
     saveAccount: (a) => void upsertAccount.run(a.id, a.kind, a.createdAt, JSON.stringify(a)),
     saveOrder: (o) => void upsertOrder.run(o.accountId, o.id, o.clientOrderId, o.symbol, o.status, o.createdAt, JSON.stringify(o)),
+    saveRejectedOrder: (o) => void insertRejected.run(o.accountId, o.id, o.clientOrderId, o.symbol, o.status, o.createdAt, JSON.stringify(o)),
     order(accountId, id) {
       const row = selectOrder.get(accountId, id);
       return row ? parseJson(orderSchema, row.data, 'order') : undefined;

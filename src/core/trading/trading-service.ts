@@ -15,9 +15,9 @@ import type { Clock, Logger } from '../ports';
 import type { SettingsRepository } from '../store/settings-repository';
 import { createFxRates } from './fx-rates';
 import { newOrder } from './new-order';
-import { checkSteps, riskBlock } from './pre-trade-checks';
+import { checkSteps, riskBlock, snapToSteps } from './pre-trade-checks';
 import { createTradingRepository, type AccountRecord } from './trading-repository';
-import { whenQuoted } from './when-quoted';
+import { whenQuoted, withTimeout } from './when-quoted';
 
 export interface TradingServiceDeps {
   db: Database;
@@ -135,15 +135,21 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
   let flushScheduled = false;
   let barrier: { promise: Promise<void>; resolve: () => void; reject: (error: Error) => void } | undefined;
 
-  /** Writes a group of batches; an order, position or account changed several times is written once, as it ended. */
-  const persist = (work: ReadonlyArray<{ accountId: string; events: readonly BrokerEvent[] }>): boolean[] => {
+  type Money = Pick<AccountRecord, 'balance' | 'realizedPnl' | 'fillSeq'>;
+
+  /**
+   * Writes a group of batches; an order, position or account changed several times is written
+   * once, as it ended. Returns each batch's new account money, applied to the records only once
+   * the transaction has committed.
+   */
+  const persist = (work: ReadonlyArray<{ accountId: string; events: readonly BrokerEvent[] }>): Array<Money | null> => {
     const orders = new Map<string, Order>();
     const positions = new Map<string, { accountId: string; position: PositionState }>();
-    const accounts = new Set<AccountRecord>();
-    const changed = work.map(({ accountId, events }) => {
+    const accounts = new Map<string, AccountRecord>();
+    const moneyChanges = work.map(({ accountId, events }) => {
       const record = live.get(accountId)?.record;
-      if (!record) return false;
-      let accountChanged = false;
+      if (!record) return null;
+      let money: Money | null = null;
       for (const e of events) {
         if (e.type === 'order') orders.set(e.order.id, e.order);
         else if (e.type === 'fill') {
@@ -156,19 +162,16 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
           repo.insertFill(e.fill);
         } else if (e.type === 'position') positions.set(`${accountId}\u0000${e.position.symbol}`, { accountId, position: e.position });
         else if (e.type === 'account') {
-          record.balance = e.balance;
-          record.realizedPnl = e.realizedPnl;
-          record.fillSeq = e.fillSeq;
-          accountChanged = true;
-          accounts.add(record);
+          money = { balance: e.balance, realizedPnl: e.realizedPnl, fillSeq: e.fillSeq };
+          accounts.set(accountId, { ...(accounts.get(accountId) ?? record), ...money });
         }
       }
-      return accountChanged;
+      return money;
     });
     for (const o of orders.values()) repo.saveOrder(o);
     for (const { accountId, position } of positions.values()) repo.savePosition(accountId, position);
-    for (const record of accounts) repo.saveAccount(record);
-    return changed;
+    for (const record of accounts.values()) repo.saveAccount(record);
+    return moneyChanges;
   };
 
   const publish = (accountId: string, events: readonly BrokerEvent[], accountChanged: boolean): void => {
@@ -190,16 +193,30 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
     const work = pending.splice(0);
     const done = barrier;
     barrier = undefined;
-    let changed: boolean[] = [];
+    let saved: Array<{ batch: (typeof work)[number]; money: Money | null }> = [];
+    let failed = 0;
     try {
-      changed = repo.transaction(() => persist(work));
-    } catch (error) {
-      log.error({ err: String(error), batches: work.length }, 'persisting trading changes failed');
-      done?.reject(new ApiError('UNAVAILABLE', 'The trading change could not be saved to the profile database; see the log'));
-      return;
+      const money = repo.transaction(() => persist(work));
+      saved = work.map((batch, i) => ({ batch, money: money[i] ?? null }));
+    } catch (groupError) {
+      // One bad batch must not cost the others: store them one by one, and report the ones refused.
+      for (const batch of work) {
+        try {
+          saved.push({ batch, money: repo.transaction(() => persist([batch]))[0] ?? null });
+        } catch (error) {
+          failed++;
+          log.error({ accountId: batch.accountId, err: String(error), events: batch.events.length }, 'persisting a trading change failed');
+        }
+      }
+      if (failed === 0) log.warn({ err: String(groupError) }, 'a group commit failed but every batch was stored on its own');
     }
-    work.forEach((w, i) => publish(w.accountId, w.events, changed[i]!));
-    done?.resolve();
+    for (const { batch, money } of saved) {
+      const record = live.get(batch.accountId)?.record;
+      if (record && money) Object.assign(record, money);
+      publish(batch.accountId, batch.events, money !== null);
+    }
+    if (failed > 0) done?.reject(new ApiError('UNAVAILABLE', 'A trading change could not be saved to the profile database; see the log'));
+    else done?.resolve();
   };
 
   const onBrokerEvents = (accountId: string, events: readonly BrokerEvent[]): void => {
@@ -250,6 +267,8 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
     });
     const off = broker.subscribe((events) => onBrokerEvents(record.id, events));
     live.set(record.id, { record, broker, off });
+    // DAY orders of an earlier session may have expired while the app was closed.
+    broker.housekeeping(clock.now());
   };
 
   const createAccount = (params: CreateAccount): Account => {
@@ -331,13 +350,19 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
     if (existing) return existing;
     const inst = market.instrument(request.symbol);
     checkSteps(request, inst);
+    // On the step within binary noise: pass the exact decimal on, so 0.1 + 0.2 is 0.3.
+    request = snapToSteps(request, inst);
     // Hold the symbol live from the risk check through the placement, so its quote stays current.
     const hold = market.watchQuotes(inst.symbol, () => undefined);
     try {
       const quote = await whenQuoted(market, inst.symbol, deps.quoteTimeoutMs ?? 5000);
-      fx.follow(inst.quoteCurrency, record.currency);
+      const timeoutMs = deps.quoteTimeoutMs ?? 5000;
+      if (!fx.follow(inst.quoteCurrency, record.currency)) throw new ApiError('BROKER_REJECTED', `No conversion from ${inst.quoteCurrency} to ${record.currency} on this market`);
+      if (!quote || !(await withTimeout(fx.ready(inst.quoteCurrency, record.currency), timeoutMs))) {
+        throw new ApiError('UNAVAILABLE', `No ${quote ? `${inst.quoteCurrency}/${record.currency} rate` : `quote for ${inst.symbol}`} yet: the market feed may be unavailable; try again`);
+      }
       const fxRate = broker.fxRate(inst.quoteCurrency);
-      if (quote && fxRate !== undefined) {
+      if (fxRate !== undefined) {
         const position = broker.positions().find((p) => p.symbol === inst.symbol);
         const blocked = riskBlock(request, {
           currency: record.currency,
@@ -350,7 +375,8 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
         if (blocked) {
           const now = clock.now();
           const order: Order = { ...newOrder({ ...request, clientOrderId }, { id: newId(), accountId }, now, null), status: 'rejected', reason: blocked };
-          repo.saveOrder(order);
+          // Kept for the blotter; a concurrent accepted order with this id wins the row.
+          repo.saveRejectedOrder(order);
           deps.emit('orders.update', order);
           throw new ApiError('RISK_BLOCKED', blocked, { order, reason: blocked });
         }
@@ -428,8 +454,14 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
     modify(accountId, orderId, changes) {
       const { broker } = get(accountId);
       const o = broker.openOrders().find((x) => x.id === orderId);
-      if (o) checkSteps({ qty: changes.qty ?? o.qty, price: changes.price, stopPrice: changes.stopPrice, bracket: undefined }, market.instrument(o.symbol));
-      return call(() => broker.modifyOrder(orderId, changes));
+      let next = changes;
+      if (o) {
+        const inst = market.instrument(o.symbol);
+        checkSteps({ qty: changes.qty ?? o.qty, price: changes.price, stopPrice: changes.stopPrice, bracket: undefined }, inst);
+        const snapped = snapToSteps({ qty: changes.qty ?? o.qty, price: changes.price, stopPrice: changes.stopPrice, bracket: undefined }, inst);
+        next = { ...(changes.qty !== undefined ? { qty: snapped.qty } : {}), ...(snapped.price !== undefined ? { price: snapped.price } : {}), ...(snapped.stopPrice !== undefined ? { stopPrice: snapped.stopPrice } : {}) };
+      }
+      return call(() => broker.modifyOrder(orderId, next));
     },
     orders(accountId, status, symbol, limit) {
       get(accountId);

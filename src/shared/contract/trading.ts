@@ -54,7 +54,7 @@ export const tradingMethods = {
     result: orderSchema,
   }),
   'orders.cancel': defineMethod({
-    summary: 'Cancels a working order (a bracket entry takes its children with it).',
+    summary: 'Cancels a working order. Cancelling a bracket entry cancels what has not filled; the stop-loss and take-profit protecting what did fill stay.',
     params: z.strictObject({ accountId: accountIdSchema, orderId: z.string().min(1).max(64) }),
     result: orderSchema,
   }),

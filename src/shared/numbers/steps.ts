@@ -43,3 +43,12 @@ export function gridRounder(step: number): (value: number) => number {
   }
   return (x) => roundToStep(x, step);
 }
+
+/** Like `gridRounder`, rounding down: what fits within a size (e.g. a quantity the book can absorb). */
+export function gridFloor(step: number): (value: number) => number {
+  if (step < 1) {
+    const n = Math.round(1 / step);
+    if (n > 0 && Math.abs(1 / step - n) < 1e-6) return (x) => Math.floor(x * n + 1e-7) / n;
+  }
+  return (x) => roundToStep(x, step, 'down');
+}

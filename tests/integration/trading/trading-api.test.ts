@@ -197,4 +197,53 @@ describe('trading API', () => {
       await second.core.close();
     }
   });
+
+  test('review regressions: re-bracketed entries persist, 0.1 + 0.2 is 0.3, a new currency pair still meets the limits, and FX survives a restart', async () => {
+    const dir = tempDir();
+    const rig = open(dir);
+    const accountId = rig.account.id;
+    try {
+      // An entry whose first bracket closed fills again: the new children store fine (unique ids).
+      const entry = (await withQuote(rig, BTC, rig.core.call('orders.place', { accountId, symbol: BTC, side: 'buy', type: 'limit', qty: 2, price: 49_990, bracket: { stopLoss: 49_000, takeProfit: 50_500 } }))) as Order;
+      const reBracketed = nextEvent<Order>(rig.core, 'orders.update', (o) => o.id === entry.id && o.status === 'filled');
+      rig.feed.push({ symbol: BTC, bid: 49_980, ask: 49_985, askSize: 1, bidSize: 1 });
+      rig.feed.push({ symbol: BTC, bid: 50_600, ask: 50_601, bidSize: 5, askSize: 5 });
+      rig.feed.push({ symbol: BTC, bid: 49_980, ask: 49_985, askSize: 1, bidSize: 1 });
+      await reBracketed;
+      const stored = (await rig.core.call('orders.list', { accountId })) as Order[];
+      expect(stored.filter((o) => o.parentId === entry.id && o.status === 'new').map((o) => o.role).sort()).toEqual(['stop_loss', 'take_profit']);
+      expect(await rig.core.call('positions.list', { accountId })).toEqual([expect.objectContaining({ qty: 1 })]);
+
+      // A quantity on the lot step within binary noise is the exact decimal.
+      const noisy = (await rig.core.call('orders.place', { accountId, symbol: BTC, side: 'buy', type: 'limit', qty: 0.1 + 0.2, price: 40_000 })) as Order;
+      expect(noisy.qty).toBe(0.3);
+
+      // The first order in another currency waits for its rate and then meets the account's limits.
+      await rig.core.call('accounts.configure', { accountId, maxOrderValue: 1000 });
+      const de40 = rig.core.call('orders.place', { accountId, symbol: 'DE40', side: 'buy', type: 'limit', qty: 1, price: 17_000 });
+      await rig.feed.whenSubscribed('DE40');
+      rig.feed.push({ symbol: 'DE40', bid: 18_000, ask: 18_000.5 });
+      await rig.feed.whenSubscribed('EUR/USD');
+      rig.feed.push({ symbol: 'EUR/USD', bid: 1.1, ask: 1.1 });
+      expect((await failure(de40)).code).toBe('RISK_BLOCKED');
+      await rig.core.call('accounts.configure', { accountId, maxOrderValue: null });
+      await withQuote(rig, 'DE40', rig.core.call('orders.place', { accountId, symbol: 'DE40', side: 'buy', type: 'limit', qty: 1, price: 17_000 }), { bid: 18_000, ask: 18_000.5, bidSize: 5, askSize: 5 });
+    } finally {
+      await rig.core.close();
+    }
+
+    // After a restart the DE40 limit fills at the EUR/USD rate of the moment, never at 1.
+    const again = open(dir);
+    try {
+      const filled = nextEvent<{ fxRate: number; symbol: string }>(again.core, 'fills.new', (f) => f.symbol === 'DE40');
+      await again.feed.whenSubscribed('DE40');
+      await again.feed.whenSubscribed('EUR/USD');
+      again.feed.push({ symbol: 'DE40', bid: 17_100, ask: 17_101 });
+      again.feed.push({ symbol: 'EUR/USD', bid: 1.2, ask: 1.2 });
+      again.feed.push({ symbol: 'DE40', bid: 16_990, ask: 16_995, askSize: 5 });
+      expect((await filled).fxRate).toBe(1.2);
+    } finally {
+      await again.core.close();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { InsufficientFundsError, InvalidOrderError, MarketClosedError, OrderFinalError } from '../../../src/core/brokers/broker-errors';
 import { MARKET_OPEN, paperHarness } from '../../helpers/paper-harness';
 
@@ -234,5 +234,104 @@ describe('paper broker: money', () => {
     expect(h.broker.account()).toMatchObject({ balance: 25_000, equity: 25_000, realizedPnl: 0 });
     expect(h.lastPosition(BTC)!.lots).toEqual([]);
     expect(MARKET_OPEN).toBeGreaterThan(0);
+  });
+});
+
+describe('paper broker: edge cases found in review', () => {
+  test('an entry that fills again after its first bracket closed gets a fresh, uniquely named pair', async () => {
+    const h = paperHarness({ balance: 500_000 });
+    h.board.set(BTC, { bid: 50_000, ask: 50_001 });
+    const entry = await h.place({ symbol: BTC, side: 'buy', type: 'limit', qty: 2, price: 49_990, bracket: { stopLoss: 49_000, takeProfit: 50_500 } });
+    h.board.set(BTC, { bid: 49_980, ask: 49_985, askSize: 1 });
+    h.board.set(BTC, { bid: 50_600, ask: 50_601, bidSize: 5 });
+    expect(h.broker.positions()).toEqual([]);
+    h.board.set(BTC, { bid: 49_980, ask: 49_985, askSize: 1 });
+    const children = [...h.orders.values()].filter((o) => o.parentId === entry.id);
+    expect(new Set(children.map((c) => c.clientOrderId)).size).toBe(children.length);
+    expect(children.filter((c) => c.status === 'new').map((c) => [c.role, c.qty])).toEqual([
+      ['stop_loss', 1],
+      ['take_profit', 1],
+    ]);
+  });
+
+  test('a reduce-only order cut back by the position is cancelled, and a flip cancels the protection', async () => {
+    const h = paperHarness();
+    h.board.set(BTC, { bid: 50_000, ask: 50_001, bidSize: 5, askSize: 5 });
+    await h.place({ symbol: BTC, side: 'buy', type: 'market', qty: 1, bracket: { stopLoss: 49_000, takeProfit: 51_000 } });
+    await h.place({ symbol: BTC, side: 'sell', type: 'market', qty: 0.4 });
+    h.board.set(BTC, { bid: 51_000, ask: 51_001, bidSize: 5 });
+    const tp = [...h.orders.values()].find((o) => o.role === 'take_profit')!;
+    expect(tp).toMatchObject({ filledQty: 0.6 });
+    expect(tp.status === 'filled' || tp.status === 'cancelled').toBe(true);
+    expect(h.broker.openOrders()).toEqual([]);
+
+    const g = paperHarness();
+    g.board.set(BTC, { bid: 50_000, ask: 50_001, bidSize: 5, askSize: 5 });
+    await g.place({ symbol: BTC, side: 'buy', type: 'market', qty: 1, bracket: { stopLoss: 49_000, takeProfit: 51_000 } });
+    await g.place({ symbol: BTC, side: 'sell', type: 'market', qty: 2 });
+    expect(g.broker.openOrders()).toEqual([]);
+    expect([...g.orders.values()].filter((o) => o.role !== 'entry').map((o) => o.reason)).toEqual(['The position it protected was reversed', 'The position it protected was reversed']);
+  });
+
+  test('a higher limit price needs the margin for it', async () => {
+    const h = paperHarness();
+    h.board.set(BTC, { bid: 50_000, ask: 50_001 });
+    const o = await h.place({ symbol: BTC, side: 'buy', type: 'limit', qty: 5, price: 1000 });
+    await expect(h.broker.modifyOrder(o.id, { price: 50_001 })).rejects.toThrow(InsufficientFundsError);
+    expect(h.fills).toEqual([]);
+  });
+
+  test('a cash account cannot go short through several resting sells, nor into negative cash by walking the book', async () => {
+    const h = paperHarness({ type: 'cash', leverage: 1 });
+    h.board.set(BTC, { bid: 50_000, ask: 50_001, askSize: 10 });
+    await h.place({ symbol: BTC, side: 'buy', type: 'market', qty: 1 });
+    await h.place({ symbol: BTC, side: 'sell', type: 'limit', qty: 1, price: 51_000 });
+    await expect(h.place({ symbol: BTC, side: 'sell', type: 'limit', qty: 1, price: 51_000 })).rejects.toThrow(/cannot sell short.*already offered/);
+
+    const c = paperHarness({ type: 'cash', leverage: 1 });
+    c.board.set(BTC, { bid: 50_000, ask: 50_100, askSize: 1 });
+    await c.place({ symbol: BTC, side: 'buy', type: 'market', qty: 1.99 }).catch(() => undefined);
+    expect(c.broker.account().balance).toBeGreaterThanOrEqual(0);
+  });
+
+  test('a DAY order past its end never fills, even before housekeeping runs', async () => {
+    const h = paperHarness();
+    h.board.set(BTC, { bid: 50_000, ask: 50_001 });
+    const o = await h.place({ symbol: BTC, side: 'buy', type: 'limit', qty: 0.1, price: 49_000, tif: 'DAY' });
+    h.clock.set(o.expiresAt! + 500);
+    h.board.set(BTC, { bid: 48_000, ask: 48_001 });
+    expect(h.orders.get(o.id)!.status).toBe('expired');
+    expect(h.fills).toEqual([]);
+  });
+
+  test('a reduce-only fill-or-kill larger than the position fills nothing', async () => {
+    const h = paperHarness();
+    h.board.set(BTC, { bid: 50_000, ask: 50_001, bidSize: 5, askSize: 5 });
+    await h.place({ symbol: BTC, side: 'buy', type: 'market', qty: 0.5 });
+    const o = await h.place({ symbol: BTC, side: 'sell', type: 'market', qty: 1, tif: 'FOK', reduceOnly: true });
+    expect(o).toMatchObject({ status: 'cancelled', filledQty: 0, reason: expect.stringMatching(/can be reduced/) });
+  });
+
+  test('resting orders share the size a quote shows', async () => {
+    const h = paperHarness();
+    h.board.set(BTC, { bid: 50_000, ask: 50_001 });
+    await h.place({ symbol: BTC, side: 'buy', type: 'limit', qty: 1, price: 49_990 });
+    await h.place({ symbol: BTC, side: 'buy', type: 'limit', qty: 1, price: 49_990 });
+    h.board.set(BTC, { bid: 49_980, ask: 49_985, askSize: 1.2 });
+    expect(h.fills.reduce((s, f) => s + f.qty, 0)).toBeCloseTo(1.2, 9);
+  });
+
+  test('a refused order does not keep its symbol followed after the linger time', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const h = paperHarness();
+      h.board.set(BTC, { bid: 50_000, ask: 50_001 });
+      await h.place({ symbol: BTC, side: 'buy', type: 'market', qty: 100 }).catch(() => undefined);
+      expect(h.board.watched(BTC)).toBe(1);
+      vi.advanceTimersByTime(60_000);
+      expect(h.board.watched(BTC)).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

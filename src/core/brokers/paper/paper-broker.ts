@@ -1,7 +1,7 @@
 import type { Quote } from '../../../shared/contract';
 import type { Instrument } from '../../../shared/market/instrument';
 import { isMarketOpen, tradingDayEnd } from '../../../shared/market/trading-hours';
-import { gridRounder } from '../../../shared/numbers/steps';
+import { gridFloor, gridRounder } from '../../../shared/numbers/steps';
 import type { Fill } from '../../../shared/trading/fill';
 import { isWorking, opposite, sideSign, type Order, type OrderChanges } from '../../../shared/trading/order';
 import type { Clock } from '../../ports';
@@ -9,8 +9,8 @@ import type { FxRates, QuoteSource } from '../../trading/fx-rates';
 import { newOrder } from '../../trading/new-order';
 import { whenQuoted, withTimeout } from '../../trading/when-quoted';
 import type { AccountMoney, Broker, BrokerCapabilities, BrokerEvent, PlaceOrder } from '../broker';
-import { InsufficientFundsError, InvalidOrderError, MarketClosedError, OrderFinalError, OrderNotFoundError } from '../broker-errors';
-import { walkBook, walkedQty } from './book-model';
+import { BrokerUnavailableError, InsufficientFundsError, InvalidOrderError, MarketClosedError, OrderFinalError, OrderNotFoundError } from '../broker-errors';
+import { walkBook, walkedPrice, walkedQty } from './book-model';
 import { createPaperLedger, type LedgerState, type PaperAccountConfig } from './paper-ledger';
 
 export const PAPER_CAPABILITIES: BrokerCapabilities = {
@@ -64,12 +64,15 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
   const listeners = new Set<(events: readonly BrokerEvent[]) => void>();
   const roundQty = new Map<string, (q: number) => number>();
   const roundPx = new Map<string, (p: number) => number>();
+  const floorQty = new Map<string, (q: number) => number>();
   for (const i of deps.instruments) {
     roundQty.set(i.symbol, gridRounder(i.lotStep));
     roundPx.set(i.symbol, gridRounder(i.tickSize));
+    floorQty.set(i.symbol, gridFloor(i.lotStep));
   }
   const rq = (symbol: string): ((q: number) => number) => roundQty.get(symbol)!;
   const rp = (symbol: string): ((p: number) => number) => roundPx.get(symbol)!;
+  const fq = (symbol: string): ((q: number) => number) => floorQty.get(symbol)!;
 
   const currency = (): string => deps.config().currency;
   const rate = (quoteCurrency: string): number | undefined => fx.rate(quoteCurrency, currency());
@@ -107,8 +110,14 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     const inst = instruments.get(quote.symbol);
     if (!inst) return;
     atomically(() => {
-      if (isMarketOpen(inst.tradingHours, quote.time) && quote.bidSize + quote.askSize > 0) {
-        for (const o of [...(bySymbol.get(quote.symbol) ?? [])]) if (isWorking(o.status)) matchResting(o, inst, quote);
+      const open = isMarketOpen(inst.tradingHours, quote.time) && quote.bidSize + quote.askSize > 0;
+      // Resting orders share what the quote shows: the first in line take it first.
+      const shown = { bid: quote.bidSize, ask: quote.askSize };
+      for (const o of [...(bySymbol.get(quote.symbol) ?? [])]) {
+        if (!isWorking(o.status)) continue;
+        // An order past its DAY end never trades, even if housekeeping has not run yet.
+        if (o.expiresAt !== null && o.expiresAt <= quote.time) finish(o, 'expired', 'DAY order: the trading day ended');
+        else if (open) matchResting(o, inst, quote, shown);
       }
       if (ledger.qty(quote.symbol) !== 0) emit({ type: 'marks' });
     });
@@ -145,8 +154,8 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     if (known && rate(inst.quoteCurrency) !== undefined) return known;
     const timeoutMs = deps.quoteTimeoutMs ?? 5000;
     const [quote, rated] = await Promise.all([whenQuoted(quotes, inst.symbol, timeoutMs), withTimeout(fx.ready(inst.quoteCurrency, currency()), timeoutMs)]);
-    if (!quote) throw new MarketClosedError(`No quote for ${inst.symbol} yet: the feed may be unavailable`);
-    if (!rated) throw new MarketClosedError(`No ${inst.quoteCurrency}/${currency()} rate yet to value ${inst.symbol}`);
+    if (!quote) throw new BrokerUnavailableError(`No quote for ${inst.symbol} yet: the feed may be unavailable`);
+    if (!rated) throw new BrokerUnavailableError(`No ${inst.quoteCurrency}/${currency()} rate yet to value ${inst.symbol}`);
     return quotes.lastQuote(inst.symbol) ?? quote;
   };
 
@@ -179,64 +188,89 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
 
   // ---- fills
 
-  const fill = (o: Order, inst: Instrument, qtyIn: number, price: number, liquidity: 'maker' | 'taker'): void => {
+  /**
+   * Books a fill of up to `qtyIn`, less what the order may not take: a reduce-only order no more
+   * than the position, a cash account no short and no more than its cash buys. An order cut back
+   * that way is cancelled with the reason. Returns the quantity filled.
+   */
+  const fill = (o: Order, inst: Instrument, qtyIn: number, price: number, liquidity: 'maker' | 'taker'): number => {
+    const fxRate = rate(inst.quoteCurrency);
+    // No conversion rate yet (just restarted): wait for it rather than fill at an invented one.
+    if (fxRate === undefined) return 0;
+    const cfg = deps.config();
+    const pos = ledger.qty(o.symbol);
     let qty = qtyIn;
+    let cut: string | null = null;
     if (o.reduceOnly) {
-      const pos = ledger.qty(o.symbol);
       const reducible = Math.sign(pos) === -sideSign(o.side) ? Math.abs(pos) : 0;
-      qty = Math.min(qty, reducible);
-      if (qty <= 0) return;
+      if (reducible < qty) [qty, cut] = [reducible, `Reduce-only: the ${o.symbol} position left only ${reducible} to reduce`];
     }
-    const time = clock.now();
-    const fxRate = rate(inst.quoteCurrency) ?? 1;
-    const booked = ledger.applyFill(inst, o.side, qty, price, liquidity, fxRate, time);
-    const prevFilled = o.filledQty;
-    o.filledQty = rq(o.symbol)(prevFilled + qty);
-    o.avgFillPrice = ((o.avgFillPrice ?? 0) * prevFilled + price * qty) / o.filledQty;
-    o.status = o.filledQty >= o.qty ? 'filled' : 'partially_filled';
-    o.updatedAt = time;
-    const f: Fill = {
-      id: deps.newId(),
-      seq: booked.seq,
-      accountId,
-      orderId: o.id,
-      clientOrderId: o.clientOrderId,
-      symbol: o.symbol,
-      side: o.side,
-      qty,
-      price,
-      fee: booked.fee,
-      liquidity,
-      fxRate,
-      realizedPnl: booked.realizedPnl,
-      time,
-    };
-    emit({ type: 'fill', fill: f });
-    emit({ type: 'position', position: booked.position });
-    emitAccount();
-    if (o.status === 'filled') finish(o, 'filled', null);
-    else emitOrder(o);
-    afterFill(o, qty);
+    if (cfg.type === 'cash') {
+      if (o.side === 'sell' && Math.max(0, pos) < qty) [qty, cut] = [Math.max(0, pos), `A cash account cannot sell short: it held ${Math.max(0, pos)} ${o.symbol}`];
+      if (o.side === 'buy') {
+        const fee = Math.max(cfg.takerFeeBps, cfg.makerFeeBps, 0) / 10_000;
+        const affordable = fq(o.symbol)(Math.max(0, ledger.state().balance) / (price * fxRate * (1 + fee)));
+        if (affordable < qty) [qty, cut] = [affordable, `Insufficient cash for the rest at ${price}`];
+      }
+    }
+    qty = fq(o.symbol)(qty);
+    if (qty > 0) {
+      const time = clock.now();
+      const booked = ledger.applyFill(inst, o.side, qty, price, liquidity, fxRate, time);
+      const prevFilled = o.filledQty;
+      o.filledQty = rq(o.symbol)(prevFilled + qty);
+      o.avgFillPrice = ((o.avgFillPrice ?? 0) * prevFilled + price * qty) / o.filledQty;
+      o.status = remaining(o) <= 0 ? 'filled' : 'partially_filled';
+      o.updatedAt = time;
+      const f: Fill = {
+        id: deps.newId(),
+        seq: booked.seq,
+        accountId,
+        orderId: o.id,
+        clientOrderId: o.clientOrderId,
+        symbol: o.symbol,
+        side: o.side,
+        qty,
+        price,
+        fee: booked.fee,
+        liquidity,
+        fxRate,
+        realizedPnl: booked.realizedPnl,
+        time,
+      };
+      emit({ type: 'fill', fill: f });
+      emit({ type: 'position', position: booked.position });
+      emitAccount();
+      if (o.status === 'filled') finish(o, 'filled', null);
+      else emitOrder(o);
+      afterFill(o, qty, booked.openedQty, booked.seq);
+    }
+    if (cut !== null && isWorking(o.status)) finish(o, 'cancelled', cut);
+    return qty;
   };
 
-  /** Brackets: an entry's fills grow its protective pair; a child's fills shrink its sibling (OCO). */
-  const afterFill = (o: Order, qty: number): void => {
-    if (o.role === 'entry' && o.bracket) {
+  /**
+   * Brackets: what an entry's fills open grows its protective pair; a child's fills shrink its
+   * sibling (OCO). Then reduce-only orders left with nothing to reduce are cancelled.
+   */
+  const afterFill = (o: Order, qty: number, openedQty: number, fillSeq: number): void => {
+    if (o.role === 'entry' && o.bracket && openedQty > 0) {
       for (const role of ['stop_loss', 'take_profit'] as const) {
         const price = role === 'stop_loss' ? o.bracket.stopLoss : o.bracket.takeProfit;
         if (price === null) continue;
         const child = [...working.values()].find((c) => c.parentId === o.id && c.role === role);
         if (child) {
-          child.qty = rq(o.symbol)(child.qty + qty);
+          child.qty = rq(o.symbol)(child.qty + openedQty);
           child.updatedAt = clock.now();
           emitOrder(child);
         } else {
           const created = createOrder({
-            clientOrderId: `${o.clientOrderId}/${role === 'stop_loss' ? 'sl' : 'tp'}`, // '/' is not allowed in callers' ids: no collision
+            // '/' is not allowed in callers' ids, and the fill's seq is never reused: unique for ever.
+            clientOrderId: `${o.clientOrderId}/${role === 'stop_loss' ? 'sl' : 'tp'}${fillSeq}`,
             symbol: o.symbol,
             side: opposite(o.side),
             type: role === 'stop_loss' ? 'stop' : 'limit',
-            qty,
+            qty: openedQty,
             ...(role === 'stop_loss' ? { stopPrice: price } : { price }),
             tif: 'GTC',
             reduceOnly: true,
@@ -250,26 +284,27 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     } else if (o.parentId !== null && (o.role === 'stop_loss' || o.role === 'take_profit')) {
       const sibling = [...working.values()].find((c) => c.parentId === o.parentId && c !== o);
       if (sibling) {
-        sibling.qty = rq(o.symbol)(sibling.qty - qty);
-        if (sibling.qty <= sibling.filledQty) finish(sibling, 'cancelled', `OCO: the ${o.role === 'stop_loss' ? 'stop-loss' : 'take-profit'} filled`);
+        sibling.qty = rq(o.symbol)(Math.max(sibling.filledQty, sibling.qty - qty));
+        if (remaining(sibling) <= 0) finish(sibling, sibling.filledQty > 0 ? 'filled' : 'cancelled', `OCO: the ${o.role === 'stop_loss' ? 'stop-loss' : 'take-profit'} filled`);
         else {
           sibling.updatedAt = clock.now();
           emitOrder(sibling);
         }
       }
     }
-    // A position closed leaves nothing for reduce-only orders to do.
-    if (ledger.qty(o.symbol) === 0) {
-      for (const other of [...(bySymbol.get(o.symbol) ?? [])]) if (other.reduceOnly && other !== o) finish(other, 'cancelled', 'The position is closed');
+    // Reduce-only orders whose position is closed or flipped have nothing left to do.
+    const pos = ledger.qty(o.symbol);
+    for (const other of [...(bySymbol.get(o.symbol) ?? [])]) {
+      if (other.reduceOnly && isWorking(other.status) && Math.sign(pos) !== -sideSign(other.side)) finish(other, 'cancelled', pos === 0 ? 'The position is closed' : 'The position it protected was reversed');
     }
     unwatchIfIdle(o.symbol);
   };
 
   /** Takes liquidity from the modelled book up to `limit`. */
   const take = (o: Order, inst: Instrument, quote: Quote, limit: number | undefined): void => {
-    for (const level of walkBook(quote, o.side, remaining(o), limit, inst.tickSize, rq(o.symbol), rp(o.symbol))) {
+    for (const level of walkBook(quote, o.side, remaining(o), limit, inst.tickSize, fq(o.symbol), rp(o.symbol))) {
       if (!isWorking(o.status)) break;
-      fill(o, inst, Math.min(level.qty, remaining(o)), level.price, 'taker');
+      if (fill(o, inst, Math.min(level.qty, remaining(o)), level.price, 'taker') === 0) break;
     }
   };
 
@@ -283,8 +318,10 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     if (mode === 'waiting') return;
     const limit = mode === 'limit' ? o.price! : undefined;
     if (o.tif === 'FOK') {
-      const available = walkedQty(walkBook(quote, o.side, remaining(o), limit, inst.tickSize, rq(o.symbol), rp(o.symbol)), rq(o.symbol));
-      if (available < remaining(o)) return finish(o, 'cancelled', `Fill-or-kill: only ${available} of ${remaining(o)} available${limit === undefined ? '' : ` at ${limit} or better`}`);
+      const inBook = walkedQty(walkBook(quote, o.side, remaining(o), limit, inst.tickSize, fq(o.symbol), rp(o.symbol)), rq(o.symbol));
+      const pos = ledger.qty(o.symbol);
+      const available = o.reduceOnly ? Math.min(inBook, Math.sign(pos) === -sideSign(o.side) ? Math.abs(pos) : 0) : inBook;
+      if (available < remaining(o)) return finish(o, 'cancelled', `Fill-or-kill: only ${available} of ${remaining(o)} ${o.reduceOnly && available < inBook ? 'can be reduced' : `available${limit === undefined ? '' : ` at ${limit} or better`}`}`);
     }
     if (mode === 'market' || marketable(o, quote)) take(o, inst, quote, limit);
     if (!isWorking(o.status)) return;
@@ -293,7 +330,7 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
   };
 
   /** A working order meeting a new quote: stops trigger; resting limits fill at their price (maker). */
-  const matchResting = (o: Order, inst: Instrument, quote: Quote): void => {
+  const matchResting = (o: Order, inst: Instrument, quote: Quote, shown: { bid: number; ask: number }): void => {
     if ((o.type === 'stop' || o.type === 'stop_limit') && !o.triggered) {
       if (!stopReached(o, quote)) return;
       o.triggered = true;
@@ -302,9 +339,9 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
       return execute(o, inst, quote);
     }
     if (acts(o) !== 'limit' || !marketable(o, quote)) return;
-    const size = o.side === 'buy' ? quote.askSize : quote.bidSize;
-    const qty = Math.min(remaining(o), rq(o.symbol)(size));
-    if (qty > 0) fill(o, inst, qty, o.price!, 'maker');
+    const side = o.side === 'buy' ? 'ask' : 'bid';
+    const qty = Math.min(remaining(o), fq(o.symbol)(shown[side]));
+    if (qty > 0) shown[side] -= fill(o, inst, qty, o.price!, 'maker');
   };
 
   // ---- placing
@@ -344,8 +381,11 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     const pos = ledger.qty(o.symbol);
     if (o.reduceOnly && !(Math.sign(pos) === -sideSign(o.side))) return { kind: 'invalid', reason: `Reduce-only: there is no ${o.side === 'buy' ? 'short' : 'long'} ${o.symbol} position to reduce` };
     const config = deps.config();
-    if (config.type === 'cash' && o.side === 'sell' && !o.reduceOnly && rq(o.symbol)(pos - o.qty) < 0) {
-      return { kind: 'funds', reason: `A cash account cannot sell short: it holds ${Math.max(0, pos)} ${o.symbol}` };
+    if (config.type === 'cash' && o.side === 'sell' && !o.reduceOnly) {
+      // What working sells would already take out of the holding counts too.
+      let selling = o.qty;
+      for (const w of bySymbol.get(o.symbol) ?? []) if (w.side === 'sell' && !w.reduceOnly && isWorking(w.status)) selling += remaining(w);
+      if (rq(o.symbol)(pos - selling) < 0) return { kind: 'funds', reason: `A cash account cannot sell short: it holds ${Math.max(0, pos)} ${o.symbol}${selling > o.qty ? `, ${rq(o.symbol)(selling - o.qty)} of it already offered` : ''}` };
     }
     if (o.stopPrice !== null && o.role === 'entry' && stopReached(o, quote)) {
       return { kind: 'invalid', reason: `A ${o.side} stop must be ${o.side === 'buy' ? 'above the ask' : 'below the bid'} (${o.side === 'buy' ? quote.ask : quote.bid}); ${o.stopPrice} would trigger at once` };
@@ -361,7 +401,8 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     const opening = openingQty(o.symbol, o.side, o.qty);
     if (opening > 0) {
       const r = rate(inst.quoteCurrency) ?? 1;
-      const price = referencePrice(o, quote);
+      // A market order pays what walking the book costs, not the top of book.
+      const price = o.type === 'market' ? (walkedPrice(walkBook(quote, o.side, o.qty, undefined, inst.tickSize, fq(o.symbol), rp(o.symbol))) ?? referencePrice(o, quote)) : referencePrice(o, quote);
       const fees = (opening * price * r * Math.max(config.takerFeeBps, config.makerFeeBps, 0)) / 10_000;
       const needed = ledger.margin(opening, price, r) + fees;
       const m = ledger.money(reservedMargin());
@@ -382,6 +423,7 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
       o.reason = refused.reason;
       byClientId.set(o.clientOrderId, o);
       emitOrder(o);
+      unwatchIfIdle(o.symbol);
       const Err = refused.kind === 'funds' ? InsufficientFundsError : refused.kind === 'closed' ? MarketClosedError : InvalidOrderError;
       throw new Err(refused.reason, snapshot(o));
     }
@@ -400,8 +442,20 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     throw new OrderNotFoundError(`No order ${orderId} in this account`);
   };
 
-  for (const o of deps.initial.workingOrders) track({ ...o, bracket: o.bracket ? { ...o.bracket } : null });
-  for (const p of deps.initial.positions) if (p.lots.length > 0) watch(p.symbol);
+  // Restored orders and positions need their quotes, and their currency's rate, from the start.
+  const follow = (symbol: string): void => {
+    const inst = instruments.get(symbol);
+    if (inst) fx.follow(inst.quoteCurrency, currency());
+  };
+  for (const o of deps.initial.workingOrders) {
+    track({ ...o, bracket: o.bracket ? { ...o.bracket } : null });
+    follow(o.symbol);
+  }
+  for (const p of deps.initial.positions) {
+    if (p.lots.length === 0) continue;
+    watch(p.symbol);
+    follow(p.symbol);
+  }
 
   return {
     accountId,
@@ -421,7 +475,13 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
       if (known) return snapshot(known);
       const inst = instruments.get(request.symbol);
       if (!inst) throw new InvalidOrderError(`Unknown symbol ${request.symbol}`);
-      const quote = await quoteFor(inst);
+      let quote: Quote;
+      try {
+        quote = await quoteFor(inst);
+      } catch (error) {
+        unwatchIfIdle(inst.symbol);
+        throw error;
+      }
       // Another placement with this id may have completed while we waited.
       const raced = byClientId.get(request.clientOrderId);
       if (raced) return snapshot(raced);
@@ -447,12 +507,13 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
           if (quote && next.stopPrice !== null && !next.triggered && next.role === 'entry' && stopReached(next, quote)) {
             throw new InvalidOrderError(`A ${o.side} stop must be ${o.side === 'buy' ? 'above the ask' : 'below the bid'}; ${next.stopPrice} would trigger at once`);
           }
-          if (quote && !next.reduceOnly && openingQty(o.symbol, o.side, rq(o.symbol)(next.qty - next.filledQty)) > openingQty(o.symbol, o.side, remaining(o))) {
+          if (quote && !next.reduceOnly) {
+            // A higher price ties up more margin as surely as a larger quantity does.
             const r = rate(inst.quoteCurrency) ?? 1;
             const extra = ledger.margin(openingQty(o.symbol, o.side, rq(o.symbol)(next.qty - next.filledQty)), referencePrice(next, quote), r) - ledger.margin(openingQty(o.symbol, o.side, remaining(o)), referencePrice(o, quote), r);
             const m = ledger.money(reservedMargin());
             const available = m.buyingPower / (deps.config().type === 'cash' ? 1 : deps.config().leverage);
-            if (extra > available + 1e-9) throw new InsufficientFundsError(`Insufficient buying power for the larger order: it needs ${money(extra, currency())} more; ${money(available, currency())} is available`);
+            if (extra > 0 && extra > available + 1e-9) throw new InsufficientFundsError(`Insufficient buying power for the change: it needs ${money(extra, currency())} more; ${money(available, currency())} is available`);
           }
           o.qty = next.qty;
           o.price = next.price;

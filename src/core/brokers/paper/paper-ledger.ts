@@ -22,6 +22,8 @@ export interface LedgerState {
 
 export interface LedgerFillResult {
   seq: number;
+  /** The part of the fill that opened or added to the position (the rest closed lots). */
+  openedQty: number;
   fee: number;
   fxRate: number;
   realizedPnl: number;
@@ -103,7 +105,7 @@ export function createPaperLedger(
         updatedAt: time,
       };
       positions.set(inst.symbol, position);
-      return { seq: fillSeq, fee, fxRate, realizedPnl: after.realizedPnl, position };
+      return { seq: fillSeq, openedQty: round(fillQty - after.closedQty), fee, fxRate, realizedPnl: after.realizedPnl, position };
     },
     margin,
     reset(newBalance, time) {

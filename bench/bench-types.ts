@@ -10,7 +10,10 @@ export interface Benchmark {
   run(): Promise<number[] | NamedSamples[]>;
 }
 
-export interface NamedSamples extends Pick<Benchmark, 'name' | 'unit' | 'kind' | 'target'> {
+/** What a benchmark's results are called and judged by, without how to run it. */
+export type BenchSpec = Pick<Benchmark, 'name' | 'unit' | 'kind' | 'target'>;
+
+export interface NamedSamples extends BenchSpec {
   samples: number[];
 }
 

@@ -1,15 +1,13 @@
-import { chromium, type Browser } from '@playwright/test';
 import { startHeadlessHost, type HeadlessHost } from '../src/server/headless-host';
 import { PROJECT_ROOT, RENDERER_DIR } from '../src/server/project-root';
 import { ensureRendererBuilt } from '../src/server/renderer-build';
 import type { WorkspaceState } from '../src/shared/workspace/workspace-schema';
-import { CHROMIUM_ARGS, resolveChromium } from '../tests/e2e/chromium-path';
 import { apiUrl, RpcTestClient } from '../tests/helpers/json-rpc-client';
+import { PANE_PAINTED, VIEWPORT, waitForPanesPainted, withBrowser } from './bench-browser';
 import { withTempDir } from './bench-temp-dir';
-import type { Benchmark, NamedSamples } from './bench-types';
+import type { Benchmark, BenchSpec, NamedSamples } from './bench-types';
 
 const SYMBOLS = ['BTC/USDT', 'ETH/USDT', 'SOL/USDT', 'BNB/USDT', 'EUR/USD', 'GBP/USD', 'USD/JPY', 'US500'];
-const VIEWPORT = { width: 1920, height: 1080 };
 
 /** A workspace of `n` panes on 1m with two indicators each (SMA 20 overlay, RSI 14 pane). */
 export function benchWorkspace(n: 8 | 16): WorkspaceState {
@@ -54,15 +52,6 @@ async function withPreparedHost<T>(ticksPerSecond: number | undefined, fn: (host
   });
 }
 
-async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
-  const browser = await chromium.launch({ executablePath: resolveChromium(), args: CHROMIUM_ARGS });
-  try {
-    return await fn(browser);
-  } finally {
-    await browser.close();
-  }
-}
-
 /** The page's requestIdleCallback (the bench compiles without the DOM library). */
 interface IdleWindow {
   requestIdleCallback(callback: () => void, options: { timeout: number }): number;
@@ -74,7 +63,7 @@ interface PerfPage {
   __istLongTasks: number[];
 }
 // Page functions run in Chromium (the page's CSP forbids evaluating strings there).
-const lastPaint = (): number => Math.max(...performance.getEntriesByName('ist:pane-painted').map((e) => e.startTime));
+const lastPaint = (mark: string): number => Math.max(...performance.getEntriesByName(mark).map((e) => e.startTime));
 
 /** From navigation to the last of 8 panes (5,000 1m bars, 2 indicators each) painted, in Chromium. */
 export const chartFirstPaint: Benchmark = {
@@ -90,8 +79,8 @@ export const chartFirstPaint: Benchmark = {
           const context = await browser.newContext({ viewport: VIEWPORT });
           const page = await context.newPage();
           await page.goto(host.url);
-          await page.waitForFunction((n) => performance.getEntriesByName('ist:pane-painted').length >= n, 8, { timeout: 60_000 });
-          const t = await page.evaluate(lastPaint);
+          await waitForPanesPainted(page, 8, 60_000);
+          const t = await page.evaluate(lastPaint, PANE_PAINTED);
           // The first run pays for a cold browser cache; it is measured but it is not typical.
           if (run > 0) samples.push(t);
           await context.close();
@@ -103,16 +92,14 @@ export const chartFirstPaint: Benchmark = {
 };
 
 const TICK_WINDOW_MS = 10_000;
+const TICK_TO_PAINT: BenchSpec = { name: 'chart.tick_to_paint', unit: 'ms', kind: 'latency', target: { stat: 'p99', value: 50 } };
 
 /**
  * 2,000 trades a second spread over the 8 symbols of an 8-pane layout: from a market event
  * arriving in the page to the frame that draws it, and long tasks over 50 ms in 10 s.
  */
 export const chartTickToPaint: Benchmark = {
-  name: 'chart.tick_to_paint',
-  unit: 'ms',
-  kind: 'latency',
-  target: { stat: 'p99', value: 50 },
+  ...TICK_TO_PAINT,
   async run() {
     return withPreparedHost(2000 / SYMBOLS.length, (host) =>
       withBrowser(async (browser): Promise<NamedSamples[]> => {
@@ -125,7 +112,7 @@ export const chartTickToPaint: Benchmark = {
           new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__istLongTasks.push(e.duration); }).observe({ type: 'longtask' });
         `);
         await page.goto(host.url);
-        await page.waitForFunction((n) => performance.getEntriesByName('ist:pane-painted').length >= n, 8, { timeout: 60_000 });
+        await waitForPanesPainted(page, 8, 60_000);
         // Measure steady state only: let the work that follows the first paint (the rest of the
         // app mounting, the trading lists loading) finish — the main thread's first idle period
         // says so — then drop what loading produced and watch a fixed window.
@@ -143,7 +130,7 @@ export const chartTickToPaint: Benchmark = {
         await context.close();
         if (latencies.length === 0) throw new Error('no market event reached the page');
         return [
-          { name: 'chart.tick_to_paint', unit: 'ms', kind: 'latency', target: { stat: 'p99', value: 50 }, samples: latencies },
+          { ...TICK_TO_PAINT, samples: latencies },
           { name: 'chart.long_tasks_10s', unit: 'count', kind: 'latency', target: { stat: 'median', value: 1 }, samples: [longTasks.filter((d) => d > 50).length] },
         ];
       }),

@@ -1,10 +1,8 @@
-import { createCore, type Core } from '../src/core/create-core';
-import { silentLogger } from '../src/core/logging/file-logger';
-import { profilePaths } from '../src/core/profile/profile-paths';
-import { createEncryptedFileSecretStore } from '../src/core/secrets/encrypted-file-secret-store';
+import type { Core } from '../src/core/create-core';
 import type { Order } from '../src/shared/trading/order';
 import { paperHarness } from '../tests/helpers/paper-harness';
 import { createScriptedFeed, type ScriptedFeed } from '../tests/helpers/scripted-feed';
+import { createTestCore } from '../tests/helpers/test-core';
 import type { Benchmark } from './bench-types';
 import { withTempDir } from './bench-temp-dir';
 
@@ -15,13 +13,7 @@ async function withTradingCore<T>(fn: (core: Core, accountId: string, feed: Scri
   return withTempDir('paper', async (dir) => {
     const clock = { now: () => Date.now() };
     const feed = createScriptedFeed(clock.now);
-    const core = createCore({
-      host: 'headless',
-      version: 'bench',
-      statusIntervalMs: 0,
-      feed,
-      ports: { clock, logger: silentLogger, secrets: createEncryptedFileSecretStore(`${dir}/secrets.enc.json`, undefined), paths: profilePaths(dir) },
-    });
+    const core = createTestCore(dir, { clock, feed, validateResults: false });
     try {
       const accountId = core.trading.accounts()[0]!.id;
       const first = core.call('orders.place', { accountId, symbol: SYMBOL, side: 'buy', type: 'market', qty: 0.01 });

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import { chromium } from '@playwright/test';
 import { PROJECT_ROOT, RENDERER_DIR } from '../src/server/project-root';
 import { ensureRendererBuilt } from '../src/server/renderer-build';
-import { CHROMIUM_ARGS, resolveChromium } from '../tests/e2e/chromium-path';
 import { apiUrl, RpcTestClient } from '../tests/helpers/json-rpc-client';
 import { startServe } from '../tests/helpers/serve-process';
+import { VIEWPORT, waitForPanesPainted, withBrowser } from './bench-browser';
 import { withTempDir } from './bench-temp-dir';
-import type { Benchmark, NamedSamples } from './bench-types';
+import type { Benchmark, BenchSpec, NamedSamples } from './bench-types';
 import { benchWorkspace } from './chart.bench';
 
 /** Ten minutes by default, as the target asks; IST_BENCH_RSS_SECONDS shortens it for a quick look. */
@@ -35,15 +34,14 @@ export function slopePerMinute(points: ReadonlyArray<{ t: number; mb: number }>)
   return den === 0 ? 0 : (num / den) * 60_000;
 }
 
+const RSS: BenchSpec = { name: 'serve.rss_16_panes', unit: 'MB', kind: 'latency', target: { stat: 'p99', value: 300 } };
+
 /**
  * The headless host (a real `serve` process) with a browser showing 16 live 1m panes: its RSS
  * sampled every 10 s; the median and peak of the second half, and the trend over it.
  */
 export const serveRss16Panes: Benchmark = {
-  name: 'serve.rss_16_panes',
-  unit: 'MB',
-  kind: 'latency',
-  target: { stat: 'p99', value: 300 },
+  ...RSS,
   async run() {
     if (process.platform !== 'linux') throw new Error('serve.rss_16_panes reads /proc: Linux only');
     ensureRendererBuilt(PROJECT_ROOT, RENDERER_DIR, () => undefined);
@@ -54,27 +52,27 @@ export const serveRss16Panes: Benchmark = {
 /** The host with a browser on its 16-pane workspace, sampled for DURATION_MS. */
 async function measure(dataDir: string): Promise<NamedSamples[]> {
   const serve = await startServe(['--no-build', '--port', '0', '--data-dir', dataDir], { IST_VALIDATE_RESULTS: '0' });
-  const browser = await chromium.launch({ executablePath: resolveChromium(), args: CHROMIUM_ARGS });
   try {
-    const client = await RpcTestClient.connect(apiUrl(serve.port, serve.token));
-    await client.request('workspace.saveCurrent', { workspace: benchWorkspace(16) });
-    await client.close();
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(serve.url);
-    await page.waitForFunction((n) => performance.getEntriesByName('ist:pane-painted').length >= n, 16, { timeout: 120_000 });
-    const started = Date.now();
-    const points: Array<{ t: number; mb: number }> = [];
-    while (Date.now() - started < DURATION_MS) {
-      await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
-      points.push({ t: Date.now() - started, mb: rssMb(serve.child.pid!) });
-    }
-    const steady = points.slice(Math.floor(points.length / 2));
-    return [
-      { name: 'serve.rss_16_panes', unit: 'MB', kind: 'latency', target: { stat: 'p99', value: 300 }, samples: steady.map((p) => p.mb) },
-      { name: 'serve.rss_16_panes_trend', unit: 'MB/min', kind: 'latency', target: { stat: 'median', value: 1 }, samples: [slopePerMinute(steady)] },
-    ];
+    return await withBrowser(async (browser) => {
+      const client = await RpcTestClient.connect(apiUrl(serve.port, serve.token));
+      await client.request('workspace.saveCurrent', { workspace: benchWorkspace(16) });
+      await client.close();
+      const page = await browser.newPage({ viewport: VIEWPORT });
+      await page.goto(serve.url);
+      await waitForPanesPainted(page, 16, 120_000);
+      const started = Date.now();
+      const points: Array<{ t: number; mb: number }> = [];
+      while (Date.now() - started < DURATION_MS) {
+        await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
+        points.push({ t: Date.now() - started, mb: rssMb(serve.child.pid!) });
+      }
+      const steady = points.slice(Math.floor(points.length / 2));
+      return [
+        { ...RSS, samples: steady.map((p) => p.mb) },
+        { name: 'serve.rss_16_panes_trend', unit: 'MB/min', kind: 'latency', target: { stat: 'median', value: 1 }, samples: [slopePerMinute(steady)] },
+      ];
+    });
   } finally {
-    await browser.close();
     serve.child.kill('SIGTERM');
     await serve.exited;
   }

@@ -1,13 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PROJECT_ROOT, RENDERER_DIR } from '../src/server/project-root';
 import { ensureRendererBuilt } from '../src/server/renderer-build';
 
 /**
  * `npm start`: the desktop app. When Electron cannot run here (its binary is missing and cannot be
  * downloaded, or there is no display), say so in one line and run the headless host instead.
  */
-const root = path.resolve(import.meta.dirname, '..');
+const root = PROJECT_ROOT;
 const forwarded = process.argv.slice(2);
 
 function electronBinary(): { path?: string; problem?: string } {
@@ -31,11 +32,16 @@ function electronBinary(): { path?: string; problem?: string } {
   return { problem: attempt.error ? `Electron's binary is missing and its download failed: ${attempt.error.message}` : "Electron's binary is missing and could not be downloaded" };
 }
 
-function runHeadless(reason: string): void {
-  console.log(`Electron cannot run here (${reason}); starting the headless host instead — open the URL it prints.`);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts'), ...forwarded], { cwd: root, stdio: 'inherit' });
+/** Runs `command` in the foreground: it gets our signals, and we exit with its code. */
+function runForeground(command: string, args: string[]): void {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+function runHeadless(reason: string): void {
+  console.log(`Electron cannot run here (${reason}); starting the headless host instead — open the URL it prints.`);
+  runForeground(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts'), ...forwarded]);
 }
 
 const electron = electronBinary();
@@ -45,8 +51,6 @@ if (!electron.path) {
 } else if (noDisplay) {
   runHeadless('there is no graphical display (DISPLAY and WAYLAND_DISPLAY are unset)');
 } else {
-  ensureRendererBuilt(root, path.join(root, 'out', 'renderer'), (line) => console.log(line));
-  const child = spawn(electron.path, [root, ...forwarded], { cwd: root, stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  ensureRendererBuilt(root, RENDERER_DIR, (line) => console.log(line));
+  runForeground(electron.path, [root, ...forwarded]);
 }

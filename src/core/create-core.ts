@@ -7,7 +7,7 @@ import { openSession, type Session } from './api/session';
 import { createBarRepository } from './market/bar-repository';
 import { createMarketHandlers } from './market/market-handlers';
 import type { MarketFeed } from './market/market-feed';
-import { createMarketService, type MarketService } from './market/market-service';
+import { createMarketService } from './market/market-service';
 import { createSyntheticFeed } from './market/synthetic/synthetic-feed';
 import { createEventBus, type AnyEventListener, type EventListener } from './events/event-bus';
 import type { CorePorts, Logger } from './ports';
@@ -50,13 +50,10 @@ export interface Core {
   on<T extends TopicName>(topic: T, listener: EventListener<T>): () => void;
   onAny(listener: AnyEventListener): () => void;
   /**
-   * The current value of a state-like topic (e.g. `system.status`), sent to a new subscriber so
-   * it does not wait for the next change; undefined for pure event streams.
+   * A connection's own state (event topics, live symbols); pass its handlers to `call`. A new
+   * subscriber to a state-like topic (e.g. `system.status`) gets its current value at once.
    */
-  snapshot<T extends TopicName>(topic: T): EventPayload<T> | undefined;
-  /** A connection's own state (event topics, live symbols); pass its handlers to `call`. */
   openSession(deliver: Deliver): Session;
-  readonly market: MarketService;
   readonly trading: TradingService;
   /** Stops timers, flushes and closes the database and releases the profile. Idempotent. */
   close(): Promise<void>;
@@ -117,6 +114,7 @@ export function createCore(options: CoreOptions): Core {
     ...createTradingHandlers(trading),
   };
 
+  // The current value of each state-like topic; pure event streams have none.
   const snapshots: { [T in TopicName]?: () => EventPayload<T> } = {
     'system.status': () => systemStatus(systemDeps, 'ok'),
   };
@@ -135,9 +133,7 @@ export function createCore(options: CoreOptions): Core {
     call: (method, params, session) => dispatch(session ? { ...handlers, ...session } : handlers, method, params, log, { validateResults: options.validateResults ?? false }),
     on: <T extends TopicName>(topic: T, listener: (payload: EventPayload<T>) => void) => events.on(topic, listener),
     onAny: (listener) => events.onAny(listener),
-    snapshot,
     openSession: (deliver) => openSession({ onAny: (l) => events.onAny(l), snapshot }, market, deliver),
-    market,
     trading,
     close() {
       closing ??= (async () => {

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import WebSocket from 'ws';
+import { JSON_RPC_ERROR_CODES } from '../../src/shared/contract/errors';
 
 export interface RpcMessage {
   jsonrpc: '2.0';
@@ -9,6 +10,9 @@ export interface RpcMessage {
   method?: string;
   params?: unknown;
 }
+
+/** What a request gets when the connection is gone: UNAVAILABLE, as the host would say it. */
+const closedReply = (id: number | string | null): RpcMessage => ({ jsonrpc: '2.0', id, error: { code: JSON_RPC_ERROR_CODES.UNAVAILABLE, message: 'connection closed' } });
 
 /** A minimal JSON-RPC test client over a real WebSocket: requests resolve by id, notifications queue. */
 export class RpcTestClient {
@@ -25,7 +29,7 @@ export class RpcTestClient {
     });
     // A dropped connection answers everything still waiting, so no test hangs on it.
     ws.on('close', () => {
-      for (const [id, queue] of this.waiting) for (const resolve of queue.splice(0)) resolve({ jsonrpc: '2.0', id, error: { code: -32003, message: 'connection closed' } });
+      for (const [id, queue] of this.waiting) for (const resolve of queue.splice(0)) resolve(closedReply(id));
     });
   }
 
@@ -61,7 +65,7 @@ export class RpcTestClient {
 
   async request(method: string, params?: unknown): Promise<RpcMessage> {
     const id = this.nextId++;
-    if (this.ws.readyState !== WebSocket.OPEN) return { jsonrpc: '2.0', id, error: { code: -32003, message: 'connection closed' } };
+    if (this.ws.readyState !== WebSocket.OPEN) return closedReply(id);
     const reply = this.response(id);
     this.ws.send(JSON.stringify(params === undefined ? { jsonrpc: '2.0', id, method } : { jsonrpc: '2.0', id, method, params }));
     return reply;

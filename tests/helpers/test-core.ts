@@ -11,6 +11,8 @@ export interface TestCoreOptions {
   statusIntervalMs?: number;
   /** The market data source (the synthetic market by default). */
   feed?: MarketFeed;
+  /** Check every result against the contract (default true: tests want it; benchmarks do not pay for it). */
+  validateResults?: boolean;
 }
 
 /** A real core on a real SQLite file in `dataDir`, without timers unless asked. */
@@ -20,7 +22,7 @@ export function createTestCore(dataDir: string, options: TestCoreOptions = {}): 
     host: 'headless',
     version: '0.0.0-test',
     statusIntervalMs: options.statusIntervalMs ?? 0,
-    validateResults: true,
+    validateResults: options.validateResults ?? true,
     ...(options.feed ? { feed: options.feed } : {}),
     ports: {
       clock: options.clock ?? { now: () => Date.now() },

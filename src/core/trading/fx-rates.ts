@@ -25,8 +25,7 @@ export interface FxRates {
  * crossed through USD. Pairs are followed for the life of the core once a conversion needs them.
  */
 export function createFxRates(instruments: readonly Instrument[], quotes: QuoteSource): FxRates {
-  const pairs = new Map<string, string>();
-  for (const i of instruments) if (i.assetClass === 'fx') pairs.set(i.symbol, i.symbol);
+  const pairs = new Set(instruments.filter((i) => i.assetClass === 'fx').map((i) => i.symbol));
   const watched = new Map<string, () => void>();
   const waiters: Array<{ from: string; to: string; resolve: () => void }> = [];
   const onQuote = (): void => {
@@ -45,22 +44,34 @@ export function createFxRates(instruments: readonly Instrument[], quotes: QuoteS
     return q.bid > 0 && q.ask > 0 ? (q.bid + q.ask) / 2 : q.last;
   };
 
+  type Route = ReadonlyArray<{ symbol: string; invert: boolean }>;
   /** The pairs (and whether inverted) that convert `from` into `to`; undefined without a route. */
-  const route = (from: string, to: string): Array<{ symbol: string; invert: boolean }> | undefined => {
+  const findRoute = (from: string, to: string): Route | undefined => {
     if (from === to) return [];
     if (pairs.has(`${from}/${to}`)) return [{ symbol: `${from}/${to}`, invert: false }];
     if (pairs.has(`${to}/${from}`)) return [{ symbol: `${to}/${from}`, invert: true }];
     if (from !== 'USD' && to !== 'USD') {
-      const a = route(from, 'USD');
-      const b = route('USD', to);
+      const a = findRoute(from, 'USD');
+      const b = findRoute('USD', to);
       if (a && b) return [...a, ...b];
     }
     return undefined;
   };
+  // Rates are read per fill and per position on every valuation: find each route once.
+  const routes = new Map<string, Route | null>();
+  const route = (fromRaw: string, toRaw: string): Route | undefined => {
+    const key = `${fromRaw}\u0000${toRaw}`;
+    let found = routes.get(key);
+    if (found === undefined) {
+      found = findRoute(canonical(fromRaw), canonical(toRaw)) ?? null;
+      routes.set(key, found);
+    }
+    return found ?? undefined;
+  };
 
   const api: FxRates = {
     rate(fromRaw, toRaw) {
-      const steps = route(canonical(fromRaw), canonical(toRaw));
+      const steps = route(fromRaw, toRaw);
       if (!steps) return undefined;
       let r = 1;
       for (const step of steps) {
@@ -71,7 +82,7 @@ export function createFxRates(instruments: readonly Instrument[], quotes: QuoteS
       return r;
     },
     follow(fromRaw, toRaw) {
-      const steps = route(canonical(fromRaw), canonical(toRaw));
+      const steps = route(fromRaw, toRaw);
       if (!steps) return false;
       for (const step of steps) if (!watched.has(step.symbol)) watched.set(step.symbol, quotes.watchQuotes(step.symbol, onQuote));
       return true;

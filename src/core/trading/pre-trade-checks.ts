@@ -3,8 +3,7 @@ import type { Instrument } from '../../shared/market/instrument';
 import { isOnStep, roundToStep } from '../../shared/numbers/steps';
 import { sideSign, type OrderRequest } from '../../shared/trading/order';
 import type { AccountMoney } from '../brokers/broker';
-
-const fmt = (n: number, currency: string): string => `${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+import { formatMoney } from './format-money';
 
 /** Quantity against the lot step and minimum, prices against the tick size: INVALID_PARAMS naming each field. */
 export function checkSteps(request: Pick<OrderRequest, 'qty' | 'price' | 'stopPrice' | 'bracket'>, inst: Instrument): void {
@@ -58,12 +57,12 @@ export function riskBlock(request: OrderRequest, ctx: RiskContext): string | nul
   const ref = request.price ?? request.stopPrice ?? (request.side === 'buy' ? ctx.quote.ask : ctx.quote.bid);
   const value = request.qty * ref * ctx.fxRate;
   if (ctx.maxOrderValue !== null && value > ctx.maxOrderValue) {
-    return `Order value ${fmt(value, ctx.currency)} is above this account's maximum of ${fmt(ctx.maxOrderValue, ctx.currency)}`;
+    return `Order value ${formatMoney(value, ctx.currency)} is above this account's maximum of ${formatMoney(ctx.maxOrderValue, ctx.currency)}`;
   }
   const opening = Math.max(0, Math.abs(ctx.position + sideSign(request.side) * request.qty) - Math.abs(ctx.position));
   const openingValue = opening * ref * ctx.fxRate;
   if (openingValue > ctx.money.buyingPower + 1e-9) {
-    return `Insufficient buying power: the order adds ${fmt(openingValue, ctx.currency)} of exposure; ${fmt(ctx.money.buyingPower, ctx.currency)} is available`;
+    return `Insufficient buying power: the order adds ${formatMoney(openingValue, ctx.currency)} of exposure; ${formatMoney(ctx.money.buyingPower, ctx.currency)} is available`;
   }
   return null;
 }

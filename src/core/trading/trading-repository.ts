@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import { accountCurrencySchema } from '../../shared/trading/account';
 import { fillSchema, type Fill } from '../../shared/trading/fill';
@@ -44,7 +44,6 @@ export interface FillQuery {
 export interface TradingRepository {
   transaction<T>(fn: () => T): T;
   accounts(): AccountRecord[];
-  account(id: string): AccountRecord | undefined;
   saveAccount(account: AccountRecord): void;
   saveOrder(order: Order): void;
   /** Records a refused order unless its client order id is taken (then the other order stands). */
@@ -68,7 +67,6 @@ const parseJson = <T>(schema: z.ZodType<T>, text: string, what: string): T => {
 /** Prepared statements over the trading tables; rows are validated as they are read back. */
 export function createTradingRepository(db: Database): TradingRepository {
   const selectAccounts = db.prepare<[], { data: string }>('SELECT data FROM accounts ORDER BY created_at, id');
-  const selectAccount = db.prepare<[string], { data: string }>('SELECT data FROM accounts WHERE id = ?');
   const upsertAccount = db.prepare('INSERT INTO accounts (id, kind, created_at, data) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data');
   const upsertOrder = db.prepare(
     'INSERT INTO orders (account_id, id, client_order_id, symbol, status, created_at, data) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(account_id, id) DO UPDATE SET status = excluded.status, data = excluded.data',
@@ -80,14 +78,20 @@ export function createTradingRepository(db: Database): TradingRepository {
   const insertFillStmt = db.prepare('INSERT INTO fills (account_id, seq, order_id, symbol, time, data) VALUES (?, ?, ?, ?, ?, ?)');
   const upsertPosition = db.prepare('INSERT INTO positions (account_id, symbol, data) VALUES (?, ?, ?) ON CONFLICT(account_id, symbol) DO UPDATE SET data = excluded.data');
   const selectPositions = db.prepare<[string], { data: string }>('SELECT data FROM positions WHERE account_id = ? ORDER BY symbol');
+  // Filtered lists: a handful of distinct shapes, each prepared on first use and then reused.
+  const filtered = new Map<string, Statement<Array<string | number>, { data: string }>>();
+  const select = (sql: string): Statement<Array<string | number>, { data: string }> => {
+    let stmt = filtered.get(sql);
+    if (!stmt) {
+      stmt = db.prepare<Array<string | number>, { data: string }>(sql);
+      filtered.set(sql, stmt);
+    }
+    return stmt;
+  };
 
   return {
     transaction: (fn) => db.transaction(fn)(),
     accounts: () => selectAccounts.all().map((r) => parseJson(accountRecordSchema, r.data, 'account')),
-    account(id) {
-      const row = selectAccount.get(id);
-      return row ? parseJson(accountRecordSchema, row.data, 'account') : undefined;
-    },
     saveAccount: (a) => void upsertAccount.run(a.id, a.kind, a.createdAt, JSON.stringify(a)),
     saveOrder: (o) => void upsertOrder.run(o.accountId, o.id, o.clientOrderId, o.symbol, o.status, o.createdAt, JSON.stringify(o)),
     saveRejectedOrder: (o) => void insertRejected.run(o.accountId, o.id, o.clientOrderId, o.symbol, o.status, o.createdAt, JSON.stringify(o)),
@@ -113,7 +117,7 @@ export function createTradingRepository(db: Database): TradingRepository {
         args.push(symbol);
       }
       args.push(limit);
-      const rows = db.prepare<Array<string | number>, { data: string }>(`SELECT data FROM orders WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`).all(...args);
+      const rows = select(`SELECT data FROM orders WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`).all(...args);
       return rows.map((r) => parseJson(orderSchema, r.data, 'order'));
     },
     insertFill: (f) => void insertFillStmt.run(f.accountId, f.seq, f.orderId, f.symbol, f.time, JSON.stringify(f)),
@@ -134,7 +138,7 @@ export function createTradingRepository(db: Database): TradingRepository {
         args.push(q.to);
       }
       args.push(q.limit);
-      const rows = db.prepare<Array<string | number>, { data: string }>(`SELECT data FROM fills WHERE ${where.join(' AND ')} ORDER BY seq ${desc ? 'DESC' : 'ASC'} LIMIT ?`).all(...args);
+      const rows = select(`SELECT data FROM fills WHERE ${where.join(' AND ')} ORDER BY seq ${desc ? 'DESC' : 'ASC'} LIMIT ?`).all(...args);
       return rows.map((r) => parseJson(fillSchema, r.data, 'fill'));
     },
     savePosition: (accountId, p) => void upsertPosition.run(accountId, p.symbol, JSON.stringify(p)),

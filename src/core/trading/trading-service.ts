@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { ApiError, type EventPayload, type Params, type TopicName } from '../../shared/contract';
 import { gridRounder } from '../../shared/numbers/steps';
+import type { Instrument } from '../../shared/market/instrument';
 import type { Account } from '../../shared/trading/account';
 import type { Fill } from '../../shared/trading/fill';
 import { lotsAvgPrice, lotsCost, lotsQty } from '../../shared/trading/fifo-lots';
@@ -60,7 +61,7 @@ const DEFAULT_ACCOUNT_KEY = 'trading.defaultAccountCreated';
 const HOUSEKEEPING_MS = 1000;
 
 /** Maps what a broker threw to the API's stable error codes. */
-export function brokerApiError(error: unknown): unknown {
+function brokerApiError(error: unknown): unknown {
   if (error instanceof OrderRejectedError) return new ApiError('BROKER_REJECTED', error.message, error.order ? { order: error.order, reason: error.message } : { reason: error.message });
   if (error instanceof OrderNotFoundError) return new ApiError('NOT_FOUND', error.message);
   if (error instanceof OrderFinalError) return new ApiError('CONFLICT', error.message);
@@ -79,6 +80,15 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
   const newId = deps.newId ?? createTimeOrderedIds(() => clock.now());
   const instruments = market.instruments();
   const fx = createFxRates(instruments, market);
+  const quoteTimeoutMs = deps.quoteTimeoutMs ?? 5000;
+  // Lot rounders made once: positions are valued on every mark flush.
+  const lotRounders = new Map(instruments.map((i) => [i.symbol, gridRounder(i.lotStep)]));
+  const lotRounder = (inst: Instrument): ((q: number) => number) => lotRounders.get(inst.symbol) ?? gridRounder(inst.lotStep);
+  /** Signed open quantity of a symbol in an account. */
+  const openQty = (broker: PaperBroker, inst: Instrument): number => {
+    const p = broker.positions().find((x) => x.symbol === inst.symbol);
+    return p ? lotsQty(p.lots, lotRounder(inst)) : 0;
+  };
   const live = new Map<string, { record: AccountRecord; broker: PaperBroker; off: () => void }>();
   const dirtyMarks = new Set<string>();
 
@@ -90,8 +100,7 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
 
   const toPosition = (record: AccountRecord, broker: PaperBroker, p: PositionState): Position => {
     const inst = market.instrument(p.symbol);
-    const round = gridRounder(inst.lotStep);
-    const qty = lotsQty(p.lots, round);
+    const qty = lotsQty(p.lots, lotRounder(inst));
     const cost = lotsCost(p.lots);
     const markPrice = broker.mark(p.symbol) ?? null;
     const rate = broker.fxRate(inst.quoteCurrency);
@@ -355,20 +364,18 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
     // Hold the symbol live from the risk check through the placement, so its quote stays current.
     const hold = market.watchQuotes(inst.symbol, () => undefined);
     try {
-      const quote = await whenQuoted(market, inst.symbol, deps.quoteTimeoutMs ?? 5000);
-      const timeoutMs = deps.quoteTimeoutMs ?? 5000;
+      const quote = await whenQuoted(market, inst.symbol, quoteTimeoutMs);
       if (!fx.follow(inst.quoteCurrency, record.currency)) throw new ApiError('BROKER_REJECTED', `No conversion from ${inst.quoteCurrency} to ${record.currency} on this market`);
-      if (!quote || !(await withTimeout(fx.ready(inst.quoteCurrency, record.currency), timeoutMs))) {
+      if (!quote || !(await withTimeout(fx.ready(inst.quoteCurrency, record.currency), quoteTimeoutMs))) {
         throw new ApiError('UNAVAILABLE', `No ${quote ? `${inst.quoteCurrency}/${record.currency} rate` : `quote for ${inst.symbol}`} yet: the market feed may be unavailable; try again`);
       }
       const fxRate = broker.fxRate(inst.quoteCurrency);
       if (fxRate !== undefined) {
-        const position = broker.positions().find((p) => p.symbol === inst.symbol);
         const blocked = riskBlock(request, {
           currency: record.currency,
           maxOrderValue: record.maxOrderValue,
           money: broker.account(),
-          position: position ? lotsQty(position.lots, gridRounder(inst.lotStep)) : 0,
+          position: openQty(broker, inst),
           quote,
           fxRate,
         });
@@ -389,9 +396,7 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
 
   const closePosition = async (accountId: string, symbol: string, qty?: number): Promise<Order> => {
     const { broker } = get(accountId);
-    const inst = market.instrument(symbol);
-    const p = broker.positions().find((x) => x.symbol === symbol);
-    const open = p ? lotsQty(p.lots, gridRounder(inst.lotStep)) : 0;
+    const open = openQty(broker, market.instrument(symbol));
     if (open === 0) throw new ApiError('NOT_FOUND', `No open ${symbol} position`);
     const size = Math.min(qty ?? Math.abs(open), Math.abs(open));
     return place(accountId, { symbol, side: open > 0 ? 'sell' : 'buy', type: 'market', qty: size, tif: 'IOC', reduceOnly: true });
@@ -457,8 +462,9 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
       let next = changes;
       if (o) {
         const inst = market.instrument(o.symbol);
-        checkSteps({ qty: changes.qty ?? o.qty, price: changes.price, stopPrice: changes.stopPrice, bracket: undefined }, inst);
-        const snapped = snapToSteps({ qty: changes.qty ?? o.qty, price: changes.price, stopPrice: changes.stopPrice, bracket: undefined }, inst);
+        const stepped = { qty: changes.qty ?? o.qty, price: changes.price, stopPrice: changes.stopPrice, bracket: undefined };
+        checkSteps(stepped, inst);
+        const snapped = snapToSteps(stepped, inst);
         next = { ...(changes.qty !== undefined ? { qty: snapped.qty } : {}), ...(snapped.price !== undefined ? { price: snapped.price } : {}), ...(snapped.stopPrice !== undefined ? { stopPrice: snapped.stopPrice } : {}) };
       }
       return call(() => broker.modifyOrder(orderId, next));

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { barSchema } from '../market/bar';
 import type { BarColumns } from '../market/bar-columns';
-import { instrumentSchema } from '../market/instrument';
+import { instrumentSchema, symbolSchema } from '../market/instrument';
 import { timeframeSchema } from '../market/timeframes';
 import { defineEvent, defineMethod } from './define';
 
-const symbolSchema = z.string().trim().min(1).max(32);
 const symbolsSchema = z.array(symbolSchema).min(1).max(100);
 export const MAX_BARS_PER_CALL = 5000;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { symbolSchema } from '../market/instrument';
 import { accountCurrencySchema, accountIdSchema, accountSchema, MAX_LEVERAGE } from '../trading/account';
 import { fillSchema } from '../trading/fill';
 import { checkOrderRequest, hasChange, orderChangesShape, orderRequestShape, orderSchema, ORDER_STATUSES } from '../trading/order';
@@ -7,7 +8,9 @@ import { defineEvent, defineMethod } from './define';
 
 const feeBps = z.number().min(-100).max(1000);
 const money = z.number().positive().max(1e12);
-const symbol = z.string().trim().min(1).max(32);
+const accountName = z.string().trim().min(1).max(64);
+const leverage = z.number().min(1).max(MAX_LEVERAGE);
+const orderId = z.string().min(1).max(64);
 export const MAX_FILLS_PER_CALL = 5000;
 export const MAX_ORDERS_PER_CALL = 5000;
 
@@ -20,11 +23,11 @@ export const tradingMethods = {
   'accounts.create': defineMethod({
     summary: 'Creates a paper account funded with `balance`. With `leverage` it is a margin account (shorts allowed, up to leverage × equity); without, a cash account. Fees in basis points of the traded value (default maker 1, taker 5).',
     params: z.strictObject({
-      name: z.string().trim().min(1).max(64),
+      name: accountName,
       kind: z.literal('paper'),
       currency: accountCurrencySchema,
       balance: money,
-      leverage: z.number().min(1).max(MAX_LEVERAGE).optional(),
+      leverage: leverage.optional(),
       makerFeeBps: feeBps.default(1),
       takerFeeBps: feeBps.default(5),
       maxOrderValue: money.optional(),
@@ -35,8 +38,8 @@ export const tradingMethods = {
     summary: 'Changes an account’s name, fees, leverage (margin accounts) or maximum order value (null removes it).',
     params: z.strictObject({
       accountId: accountIdSchema,
-      name: z.string().trim().min(1).max(64).optional(),
-      leverage: z.number().min(1).max(MAX_LEVERAGE).optional(),
+      name: accountName.optional(),
+      leverage: leverage.optional(),
       makerFeeBps: feeBps.optional(),
       takerFeeBps: feeBps.optional(),
       maxOrderValue: money.nullable().optional(),
@@ -55,17 +58,17 @@ export const tradingMethods = {
   }),
   'orders.cancel': defineMethod({
     summary: 'Cancels a working order. Cancelling a bracket entry cancels what has not filled; the stop-loss and take-profit protecting what did fill stay.',
-    params: z.strictObject({ accountId: accountIdSchema, orderId: z.string().min(1).max(64) }),
+    params: z.strictObject({ accountId: accountIdSchema, orderId }),
     result: orderSchema,
   }),
   'orders.cancelAll': defineMethod({
     summary: 'Cancels every working order of the account, or of one symbol.',
-    params: z.strictObject({ accountId: accountIdSchema, symbol: symbol.optional() }),
+    params: z.strictObject({ accountId: accountIdSchema, symbol: symbolSchema.optional() }),
     result: z.object({ cancelled: z.array(orderSchema) }),
   }),
   'orders.modify': defineMethod({
     summary: 'Changes the quantity, limit price or stop price of a working order; a quantity below what has filled is refused.',
-    params: orderChangesShape.extend({ accountId: accountIdSchema, orderId: z.string().min(1).max(64) }).refine(hasChange, { message: 'give qty, price or stopPrice' }),
+    params: orderChangesShape.extend({ accountId: accountIdSchema, orderId }).refine(hasChange, { message: 'give qty, price or stopPrice' }),
     result: orderSchema,
   }),
   'orders.list': defineMethod({
@@ -73,7 +76,7 @@ export const tradingMethods = {
     params: z.strictObject({
       accountId: accountIdSchema,
       status: z.enum([...ORDER_STATUSES, 'working']).optional(),
-      symbol: symbol.optional(),
+      symbol: symbolSchema.optional(),
       limit: z.int().min(1).max(MAX_ORDERS_PER_CALL).default(500),
     }),
     result: z.array(orderSchema),
@@ -85,7 +88,7 @@ export const tradingMethods = {
   }),
   'positions.close': defineMethod({
     summary: 'Closes a position (or `qty` of it) with a reduce-only market order, which it returns.',
-    params: z.strictObject({ accountId: accountIdSchema, symbol, qty: z.number().positive().optional() }),
+    params: z.strictObject({ accountId: accountIdSchema, symbol: symbolSchema, qty: z.number().positive().optional() }),
     result: orderSchema,
   }),
   'positions.closeAll': defineMethod({
@@ -97,7 +100,7 @@ export const tradingMethods = {
     summary: `Fills of an account from the persisted history, oldest first (\`order: "desc"\`: newest first): filter by symbol and time [from, to) (ms); page on in the same direction with the returned \`nextCursor\` (≤ ${MAX_FILLS_PER_CALL} a call).`,
     params: z.strictObject({
       accountId: accountIdSchema,
-      symbol: symbol.optional(),
+      symbol: symbolSchema.optional(),
       from: z.int().optional(),
       to: z.int().optional(),
       cursor: z.string().regex(/^\d+$/, 'a cursor from an earlier call').optional(),

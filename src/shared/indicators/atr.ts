@@ -1,7 +1,7 @@
 import type { Bar } from '../market/bar';
 import { assertPeriod } from './assert-period';
 import type { IndicatorCalculator } from './indicator';
-import { createSeededAverage } from './seeded-average';
+import { createWilderAverage } from './seeded-average';
 import { calculatorFromSteps } from './steps';
 
 /** Options of {@link createAtr}. */
@@ -17,7 +17,7 @@ export type AtrOptions = {
  */
 export function createAtr({ period }: AtrOptions): IndicatorCalculator<number> {
   assertPeriod('ATR period', period);
-  const average = createSeededAverage(period, 1 / period);
+  const average = createWilderAverage(period);
   let prevClose: number | undefined;
   const trueRange = (bar: Bar): number =>
     prevClose === undefined

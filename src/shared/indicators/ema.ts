@@ -1,6 +1,6 @@
 import { assertPeriod } from './assert-period';
 import type { IndicatorCalculator } from './indicator';
-import { createSeededAverage } from './seeded-average';
+import { createEmaAverage } from './seeded-average';
 import { calculatorFromSteps } from './steps';
 
 /** Options of {@link createEma}. */
@@ -15,7 +15,7 @@ export type EmaOptions = {
  */
 export function createEma({ period }: EmaOptions): IndicatorCalculator<number> {
   assertPeriod('EMA period', period);
-  const average = createSeededAverage(period, 2 / (period + 1));
+  const average = createEmaAverage(period);
   return calculatorFromSteps({
     evaluate: (bar) => average.evaluate(bar.close),
     commit: (bar) => average.commit(bar.close),

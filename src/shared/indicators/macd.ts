@@ -1,6 +1,6 @@
 import { assertPeriod } from './assert-period';
 import type { IndicatorCalculator } from './indicator';
-import { createSeededAverage } from './seeded-average';
+import { createEmaAverage } from './seeded-average';
 import { calculatorFromSteps } from './steps';
 
 /** Options of {@link createMacd}. */
@@ -23,8 +23,6 @@ export type MacdValue = {
   readonly histogram: number | null;
 };
 
-const ema = (period: number) => createSeededAverage(period, 2 / (period + 1));
-
 /**
  * Moving Average Convergence/Divergence. Every EMA is seeded with the SMA of its first inputs, and
  * the signal EMA only sees bars that have a MACD value. Null until both close EMAs have warmed up.
@@ -33,9 +31,9 @@ export function createMacd({ fast, slow, signal }: MacdOptions): IndicatorCalcul
   assertPeriod('MACD fast period', fast);
   assertPeriod('MACD slow period', slow);
   assertPeriod('MACD signal period', signal);
-  const fastEma = ema(fast);
-  const slowEma = ema(slow);
-  const signalEma = ema(signal);
+  const fastEma = createEmaAverage(fast);
+  const slowEma = createEmaAverage(slow);
+  const signalEma = createEmaAverage(signal);
   const macdOf = (close: number): number | null => {
     const f = fastEma.evaluate(close);
     const s = slowEma.evaluate(close);

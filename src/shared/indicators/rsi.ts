@@ -1,6 +1,6 @@
 import { assertPeriod } from './assert-period';
 import type { IndicatorCalculator } from './indicator';
-import { createSeededAverage } from './seeded-average';
+import { createWilderAverage } from './seeded-average';
 import { calculatorFromSteps } from './steps';
 
 /** Options of {@link createRsi}. */
@@ -16,8 +16,8 @@ export type RsiOptions = {
  */
 export function createRsi({ period }: RsiOptions): IndicatorCalculator<number> {
   assertPeriod('RSI period', period);
-  const gains = createSeededAverage(period, 1 / period);
-  const losses = createSeededAverage(period, 1 / period);
+  const gains = createWilderAverage(period);
+  const losses = createWilderAverage(period);
   let prevClose: number | undefined;
   return calculatorFromSteps({
     evaluate(bar) {

@@ -5,7 +5,7 @@ import type { Steps } from './steps';
  * convention for both EMA (`alpha` = 2 / (period + 1)) and Wilder's smoothing (`alpha` = 1 / period).
  * Null until `period` inputs have been seen.
  */
-export function createSeededAverage(period: number, alpha: number): Steps<number, number> {
+function createSeededAverage(period: number, alpha: number): Steps<number, number> {
   let count = 0;
   let seedSum = 0;
   let average = 0; // meaningful once count >= period
@@ -23,4 +23,14 @@ export function createSeededAverage(period: number, alpha: number): Steps<number
       count++;
     },
   };
+}
+
+/** The EMA convention: alpha = 2 / (period + 1). */
+export function createEmaAverage(period: number): Steps<number, number> {
+  return createSeededAverage(period, 2 / (period + 1));
+}
+
+/** Wilder's smoothing (RSI, ATR): alpha = 1 / period. */
+export function createWilderAverage(period: number): Steps<number, number> {
+  return createSeededAverage(period, 1 / period);
 }

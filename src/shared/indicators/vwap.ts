@@ -1,8 +1,7 @@
 import type { Bar } from '../market/bar';
+import { DAY_MS } from '../market/timeframes';
 import type { IndicatorCalculator } from './indicator';
 import { calculatorFromSteps } from './steps';
-
-const DAY_MS = 86_400_000;
 
 const utcDay = (time: number): number => Math.floor(time / DAY_MS);
 const typicalPrice = (bar: Bar): number => (bar.high + bar.low + bar.close) / 3;

@@ -21,6 +21,9 @@ export const tradingHoursSchema = z.discriminatedUnion('kind', [
 ]);
 export type TradingHours = z.infer<typeof tradingHoursSchema>;
 
+/** A symbol as a caller writes it in a request (`BTC/USDT`, `AAPL`): trimmed, 1 to 32 characters. */
+export const symbolSchema = z.string().trim().min(1).max(32);
+
 export const instrumentSchema = z.object({
   symbol: z.string().min(1),
   name: z.string(),

@@ -1,6 +1,6 @@
 import type { TradingHours } from './instrument';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from './timeframes';
 
-const HOUR_MS = 3_600_000;
 const DAY_MIN = 1440;
 
 /** UTC offset of `timeZone` in minutes at `timeMs`, cached per zone and UTC hour (DST moves on hours). */
@@ -20,7 +20,7 @@ export function createZoneOffsets(): (timeZone: string, timeMs: number) => numbe
     const at = hour * HOUR_MS;
     const parts = Object.fromEntries(fmt.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
     const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
-    const offset = Math.round((local - at) / 60_000);
+    const offset = Math.round((local - at) / MINUTE_MS);
     if (cache.size > 50_000) cache.clear();
     cache.set(key, offset);
     return offset;
@@ -32,14 +32,13 @@ const defaultOffsets = createZoneOffsets();
 /** Whether the market is open at `timeMs`. Sessions may wrap midnight; open == close means 24 h. */
 export function isMarketOpen(hours: TradingHours, timeMs: number, offsets = defaultOffsets): boolean {
   if (hours.kind === 'always') return true;
-  const localMs = timeMs + offsets(hours.timeZone, timeMs) * 60_000;
-  const localDay = Math.floor(localMs / 86_400_000);
-  const minuteOfDay = Math.floor((localMs - localDay * 86_400_000) / 60_000);
+  const localMs = timeMs + offsets(hours.timeZone, timeMs) * MINUTE_MS;
+  const localDay = Math.floor(localMs / DAY_MS);
+  const minuteOfDay = Math.floor((localMs - localDay * DAY_MS) / MINUTE_MS);
   const weekday = ((((localDay + 3) % 7) + 7) % 7) + 1; // 1970-01-01 was a Thursday (ISO 4)
   for (const session of hours.sessions) {
-    const open = toMinutes(session.open);
-    const length = (toMinutes(session.close) - open + DAY_MIN) % DAY_MIN || DAY_MIN;
-    for (const daysAgo of [0, 1]) {
+    const { open, length } = sessionBounds(session);
+    for (let daysAgo = 0; daysAgo <= 1; daysAgo++) {
       const startDay = ((weekday - 1 - daysAgo + 7) % 7) + 1;
       if (!session.days.includes(startDay)) continue;
       const elapsed = minuteOfDay - open + daysAgo * DAY_MIN;
@@ -49,12 +48,28 @@ export function isMarketOpen(hours: TradingHours, timeMs: number, offsets = defa
   return false;
 }
 
+type Session = Extract<TradingHours, { kind: 'sessions' }>['sessions'][number];
+
+// isMarketOpen runs per quote in matching and per slot of generated history: parse each
+// session's HH:MM strings once, not on every call.
+const boundsCache = new WeakMap<Session, { open: number; length: number }>();
+
+/** Minute of the day a session opens, and how many minutes it lasts. */
+function sessionBounds(session: Session): { open: number; length: number } {
+  let bounds = boundsCache.get(session);
+  if (!bounds) {
+    const open = toMinutes(session.open);
+    bounds = { open, length: (toMinutes(session.close) - open + DAY_MIN) % DAY_MIN || DAY_MIN };
+    boundsCache.set(session, bounds);
+  }
+  return bounds;
+}
+
 function toMinutes(hhmm: string): number {
   const [h, m] = hhmm.split(':');
   return Number(h) * 60 + Number(m);
 }
 
-const MINUTE_MS = 60_000;
 const SCAN_LIMIT_MIN = 10 * DAY_MIN;
 
 /**
@@ -62,7 +77,7 @@ const SCAN_LIMIT_MIN = 10 * DAY_MIN;
  * a market that never closes, else the close of the current or next session. DAY orders expire then.
  */
 export function tradingDayEnd(hours: TradingHours, timeMs: number, offsets = defaultOffsets): number {
-  if (hours.kind === 'always') return (Math.floor(timeMs / 86_400_000) + 1) * 86_400_000;
+  if (hours.kind === 'always') return (Math.floor(timeMs / DAY_MS) + 1) * DAY_MS;
   // Sessions open and close on whole minutes: scanning minutes is exact.
   let t = Math.floor(timeMs / MINUTE_MS) * MINUTE_MS;
   let i = 0;

@@ -29,26 +29,28 @@ export function isOnStep(value: number, step: number): boolean {
   return Math.abs(value - roundToStep(value, step)) <= step * 1e-9;
 }
 
+/** `n` when `step` is exactly `1 / n` for a whole n (0.01, 0.25, 1e-8), else undefined. */
+function unitFraction(step: number): number | undefined {
+  if (!(step < 1)) return undefined;
+  const n = Math.round(1 / step);
+  return n > 0 && Math.abs(1 / step - n) < 1e-6 ? n : undefined;
+}
+
 /**
  * A fast rounding function for one step, for hot loops (price paths, matching). Steps like 0.01
  * or 0.25 divide 1 exactly, so `round(x · n) / n` is exact to the nearest double; other steps
  * fall back to `roundToStep`.
  */
 export function gridRounder(step: number): (value: number) => number {
-  if (step < 1) {
-    const n = Math.round(1 / step);
-    if (n > 0 && Math.abs(1 / step - n) < 1e-6) return (x) => Math.round(x * n) / n;
-  } else if (Number.isInteger(step)) {
-    return (x) => Math.round(x / step) * step;
-  }
+  const n = unitFraction(step);
+  if (n !== undefined) return (x) => Math.round(x * n) / n;
+  if (step >= 1 && Number.isInteger(step)) return (x) => Math.round(x / step) * step;
   return (x) => roundToStep(x, step);
 }
 
 /** Like `gridRounder`, rounding down: what fits within a size (e.g. a quantity the book can absorb). */
 export function gridFloor(step: number): (value: number) => number {
-  if (step < 1) {
-    const n = Math.round(1 / step);
-    if (n > 0 && Math.abs(1 / step - n) < 1e-6) return (x) => Math.floor(x * n + 1e-7) / n;
-  }
+  const n = unitFraction(step);
+  if (n !== undefined) return (x) => Math.floor(x * n + 1e-7) / n;
   return (x) => roundToStep(x, step, 'down');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { symbolSchema } from '../market/instrument';
 
 export const SIDES = ['buy', 'sell'] as const;
 export const sideSchema = z.enum(SIDES);
@@ -7,6 +8,9 @@ export type Side = z.infer<typeof sideSchema>;
 export const ORDER_TYPES = ['market', 'limit', 'stop', 'stop_limit'] as const;
 export const orderTypeSchema = z.enum(ORDER_TYPES);
 export type OrderType = z.infer<typeof orderTypeSchema>;
+/** Limit and stop-limit orders carry a limit price; stop and stop-limit orders a stop price. */
+export const takesLimitPrice = (type: OrderType): boolean => type === 'limit' || type === 'stop_limit';
+export const takesStopPrice = (type: OrderType): boolean => type === 'stop' || type === 'stop_limit';
 
 /** Good till cancelled, immediate or cancel, fill or kill, until the instrument's trading day ends. */
 export const TIFS = ['GTC', 'IOC', 'FOK', 'DAY'] as const;
@@ -20,7 +24,6 @@ export type Tif = z.infer<typeof tifSchema>;
 export const ORDER_STATUSES = ['new', 'partially_filled', 'filled', 'cancelled', 'rejected', 'expired'] as const;
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
 export type OrderStatus = z.infer<typeof orderStatusSchema>;
-export const WORKING_STATUSES: readonly OrderStatus[] = ['new', 'partially_filled'];
 export const isWorking = (status: OrderStatus): boolean => status === 'new' || status === 'partially_filled';
 
 /** What a bracket child protects: the entry it belongs to is `parentId`. */
@@ -53,7 +56,7 @@ export const clientOrderIdSchema = z
 /** The fields of an order as a client asks for it; `checkOrderRequest` relates them. */
 export const orderRequestShape = z.strictObject({
   clientOrderId: clientOrderIdSchema.optional(),
-  symbol: z.string().trim().min(1).max(32),
+  symbol: symbolSchema,
   side: sideSchema,
   type: orderTypeSchema,
   qty,
@@ -68,8 +71,8 @@ type RequestFields = Pick<z.output<typeof orderRequestShape>, 'type' | 'price' |
 
 /** Shape checks across fields; prices against ticks and sizes against lots are the trading service's. */
 export function checkOrderRequest(o: RequestFields, ctx: z.RefinementCtx): void {
-  const needsPrice = o.type === 'limit' || o.type === 'stop_limit';
-  const needsStop = o.type === 'stop' || o.type === 'stop_limit';
+  const needsPrice = takesLimitPrice(o.type);
+  const needsStop = takesStopPrice(o.type);
   if (needsPrice && o.price === undefined) ctx.addIssue({ code: 'custom', path: ['price'], message: `a ${o.type} order needs a price` });
   if (!needsPrice && o.price !== undefined) ctx.addIssue({ code: 'custom', path: ['price'], message: `a ${o.type} order takes no price` });
   if (needsStop && o.stopPrice === undefined) ctx.addIssue({ code: 'custom', path: ['stopPrice'], message: `a ${o.type} order needs a stopPrice` });

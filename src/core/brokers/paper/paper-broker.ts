@@ -3,14 +3,15 @@ import type { Instrument } from '../../../shared/market/instrument';
 import { isMarketOpen, tradingDayEnd } from '../../../shared/market/trading-hours';
 import { gridFloor, gridRounder } from '../../../shared/numbers/steps';
 import type { Fill } from '../../../shared/trading/fill';
-import { isWorking, opposite, sideSign, type Order, type OrderChanges } from '../../../shared/trading/order';
+import { isWorking, opposite, sideSign, type Order, type OrderChanges, type Side } from '../../../shared/trading/order';
 import type { Clock } from '../../ports';
+import { formatMoney } from '../../trading/format-money';
 import type { FxRates, QuoteSource } from '../../trading/fx-rates';
 import { newOrder } from '../../trading/new-order';
 import { whenQuoted, withTimeout } from '../../trading/when-quoted';
 import type { AccountMoney, Broker, BrokerCapabilities, BrokerEvent, PlaceOrder } from '../broker';
 import { BrokerUnavailableError, InsufficientFundsError, InvalidOrderError, MarketClosedError, OrderFinalError, OrderNotFoundError } from '../broker-errors';
-import { walkBook, walkedPrice, walkedQty } from './book-model';
+import { walkBook, walkedPrice, walkedQty, type BookFill } from './book-model';
 import { createPaperLedger, type LedgerState, type PaperAccountConfig } from './paper-ledger';
 
 export const PAPER_CAPABILITIES: BrokerCapabilities = {
@@ -47,7 +48,11 @@ export interface PaperBroker extends Broker {
   reset(balance: number): void;
 }
 
-const money = (n: number, currency: string): string => `${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+/** What a position of signed size `pos` lets an order on `side` reduce: all of it, or nothing. */
+const reducibleQty = (pos: number, side: Side): number => (Math.sign(pos) === -sideSign(side) ? Math.abs(pos) : 0);
+
+/** A quote can be traded against: the venue is in session and the quote shows size. */
+const tradable = (inst: Instrument, quote: Quote, time: number): boolean => isMarketOpen(inst.tradingHours, time) && quote.bidSize + quote.askSize > 0;
 
 /**
  * A simulated broker for one account: orders match against the live quotes of the market feed —
@@ -62,22 +67,16 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
   const byClientId = new Map<string, Order>();
   const watches = new Map<string, () => void>();
   const listeners = new Set<(events: readonly BrokerEvent[]) => void>();
-  const roundQty = new Map<string, (q: number) => number>();
-  const roundPx = new Map<string, (p: number) => number>();
-  const floorQty = new Map<string, (q: number) => number>();
-  for (const i of deps.instruments) {
-    roundQty.set(i.symbol, gridRounder(i.lotStep));
-    roundPx.set(i.symbol, gridRounder(i.tickSize));
-    floorQty.set(i.symbol, gridFloor(i.lotStep));
-  }
-  const rq = (symbol: string): ((q: number) => number) => roundQty.get(symbol)!;
-  const rp = (symbol: string): ((p: number) => number) => roundPx.get(symbol)!;
-  const fq = (symbol: string): ((q: number) => number) => floorQty.get(symbol)!;
+  // Each instrument's rounders, made once: matching calls them on every quote.
+  const grids = new Map(deps.instruments.map((i) => [i.symbol, { qty: gridRounder(i.lotStep), px: gridRounder(i.tickSize), floorQty: gridFloor(i.lotStep) }]));
+  const rq = (symbol: string): ((q: number) => number) => grids.get(symbol)!.qty;
+  const rp = (symbol: string): ((p: number) => number) => grids.get(symbol)!.px;
+  const fq = (symbol: string): ((q: number) => number) => grids.get(symbol)!.floorQty;
 
   const currency = (): string => deps.config().currency;
   const rate = (quoteCurrency: string): number | undefined => fx.rate(quoteCurrency, currency());
   const mark = (symbol: string): number | undefined => quotes.lastQuote(symbol)?.last;
-  const ledger = createPaperLedger(deps.config, deps.initial, instruments, mark, rate);
+  const ledger = createPaperLedger(deps.config, deps.initial, instruments, rq, mark, rate);
 
   let batch: BrokerEvent[] | undefined;
   const emit = (event: BrokerEvent): void => {
@@ -110,7 +109,7 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     const inst = instruments.get(quote.symbol);
     if (!inst) return;
     atomically(() => {
-      const open = isMarketOpen(inst.tradingHours, quote.time) && quote.bidSize + quote.askSize > 0;
+      const open = tradable(inst, quote, quote.time);
       // Resting orders share what the quote shows: the first in line take it first.
       const shown = { bid: quote.bidSize, ask: quote.askSize };
       for (const o of [...(bySymbol.get(quote.symbol) ?? [])]) {
@@ -176,6 +175,11 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     working.delete(o.id);
     bySymbol.get(o.symbol)?.delete(o);
   };
+  /** The first working order of `symbol` (in placement order) that matches. */
+  const findWorking = (symbol: string, match: (o: Order) => boolean): Order | undefined => {
+    for (const o of bySymbol.get(symbol) ?? []) if (match(o)) return o;
+    return undefined;
+  };
   const finish = (o: Order, status: 'cancelled' | 'expired' | 'filled', reason: string | null): void => {
     o.status = status;
     if (reason !== null) o.reason = reason;
@@ -202,7 +206,7 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     let qty = qtyIn;
     let cut: string | null = null;
     if (o.reduceOnly) {
-      const reducible = Math.sign(pos) === -sideSign(o.side) ? Math.abs(pos) : 0;
+      const reducible = reducibleQty(pos, o.side);
       if (reducible < qty) [qty, cut] = [reducible, `Reduce-only: the ${o.symbol} position left only ${reducible} to reduce`];
     }
     if (cfg.type === 'cash') {
@@ -258,7 +262,7 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
       for (const role of ['stop_loss', 'take_profit'] as const) {
         const price = role === 'stop_loss' ? o.bracket.stopLoss : o.bracket.takeProfit;
         if (price === null) continue;
-        const child = [...working.values()].find((c) => c.parentId === o.id && c.role === role);
+        const child = findWorking(o.symbol, (c) => c.parentId === o.id && c.role === role);
         if (child) {
           child.qty = rq(o.symbol)(child.qty + openedQty);
           child.updatedAt = clock.now();
@@ -282,7 +286,7 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
         }
       }
     } else if (o.parentId !== null && (o.role === 'stop_loss' || o.role === 'take_profit')) {
-      const sibling = [...working.values()].find((c) => c.parentId === o.parentId && c !== o);
+      const sibling = findWorking(o.symbol, (c) => c.parentId === o.parentId && c !== o);
       if (sibling) {
         sibling.qty = rq(o.symbol)(Math.max(sibling.filledQty, sibling.qty - qty));
         if (remaining(sibling) <= 0) finish(sibling, sibling.filledQty > 0 ? 'filled' : 'cancelled', `OCO: the ${o.role === 'stop_loss' ? 'stop-loss' : 'take-profit'} filled`);
@@ -295,14 +299,17 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     // Reduce-only orders whose position is closed or flipped have nothing left to do.
     const pos = ledger.qty(o.symbol);
     for (const other of [...(bySymbol.get(o.symbol) ?? [])]) {
-      if (other.reduceOnly && isWorking(other.status) && Math.sign(pos) !== -sideSign(other.side)) finish(other, 'cancelled', pos === 0 ? 'The position is closed' : 'The position it protected was reversed');
+      if (other.reduceOnly && isWorking(other.status) && reducibleQty(pos, other.side) === 0) finish(other, 'cancelled', pos === 0 ? 'The position is closed' : 'The position it protected was reversed');
     }
     unwatchIfIdle(o.symbol);
   };
 
-  /** Takes liquidity from the modelled book up to `limit`. */
-  const take = (o: Order, inst: Instrument, quote: Quote, limit: number | undefined): void => {
-    for (const level of walkBook(quote, o.side, remaining(o), limit, inst.tickSize, fq(o.symbol), rp(o.symbol))) {
+  /** The modelled book's levels `qty` of an order would take, up to `limit`. */
+  const walk = (o: Order, inst: Instrument, quote: Quote, qty: number, limit: number | undefined): BookFill[] => walkBook(quote, o.side, qty, limit, inst.tickSize, fq(o.symbol), rp(o.symbol));
+
+  /** Takes liquidity from the modelled book, level by level. */
+  const take = (o: Order, inst: Instrument, levels: readonly BookFill[]): void => {
+    for (const level of levels) {
       if (!isWorking(o.status)) break;
       if (fill(o, inst, Math.min(level.qty, remaining(o)), level.price, 'taker') === 0) break;
     }
@@ -317,13 +324,15 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     const mode = acts(o);
     if (mode === 'waiting') return;
     const limit = mode === 'limit' ? o.price! : undefined;
+    // Walked once: a fill-or-kill checks the same levels it then takes.
+    let levels: BookFill[] | undefined;
     if (o.tif === 'FOK') {
-      const inBook = walkedQty(walkBook(quote, o.side, remaining(o), limit, inst.tickSize, fq(o.symbol), rp(o.symbol)), rq(o.symbol));
-      const pos = ledger.qty(o.symbol);
-      const available = o.reduceOnly ? Math.min(inBook, Math.sign(pos) === -sideSign(o.side) ? Math.abs(pos) : 0) : inBook;
+      levels = walk(o, inst, quote, remaining(o), limit);
+      const inBook = walkedQty(levels, rq(o.symbol));
+      const available = o.reduceOnly ? Math.min(inBook, reducibleQty(ledger.qty(o.symbol), o.side)) : inBook;
       if (available < remaining(o)) return finish(o, 'cancelled', `Fill-or-kill: only ${available} of ${remaining(o)} ${o.reduceOnly && available < inBook ? 'can be reduced' : `available${limit === undefined ? '' : ` at ${limit} or better`}`}`);
     }
-    if (mode === 'market' || marketable(o, quote)) take(o, inst, quote, limit);
+    if (mode === 'market' || marketable(o, quote)) take(o, inst, levels ?? walk(o, inst, quote, remaining(o), limit));
     if (!isWorking(o.status)) return;
     if (mode === 'market') finish(o, 'cancelled', o.filledQty > 0 ? 'Market order: the rest found no liquidity in the book' : 'Market order: no liquidity in the book');
     else if (o.tif === 'IOC' || o.tif === 'FOK') finish(o, 'cancelled', 'Immediate-or-cancel: the rest was cancelled');
@@ -372,14 +381,14 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     const pos = ledger.qty(symbol);
     return Math.max(0, Math.abs(pos + sideSign(side) * qty) - Math.abs(pos));
   };
+  /** Margin (cash, for a cash account) still free for new exposure, working orders reserved. */
+  const freeMargin = (): number => ledger.money(reservedMargin()).buyingPower / ledger.leverage();
 
   /** Why the broker refuses an order, or null. */
   const refusal = (o: Order, inst: Instrument, quote: Quote): { reason: string; kind: 'funds' | 'closed' | 'invalid' } | null => {
-    const now = clock.now();
-    const open = isMarketOpen(inst.tradingHours, now) && quote.bidSize + quote.askSize > 0;
-    if (o.type === 'market' && !open) return { kind: 'closed', reason: `${inst.symbol} is closed now (${inst.venue} hours): market orders wait for the open — use a limit or stop order` };
+    if (o.type === 'market' && !tradable(inst, quote, clock.now())) return { kind: 'closed', reason: `${inst.symbol} is closed now (${inst.venue} hours): market orders wait for the open — use a limit or stop order` };
     const pos = ledger.qty(o.symbol);
-    if (o.reduceOnly && !(Math.sign(pos) === -sideSign(o.side))) return { kind: 'invalid', reason: `Reduce-only: there is no ${o.side === 'buy' ? 'short' : 'long'} ${o.symbol} position to reduce` };
+    if (o.reduceOnly && reducibleQty(pos, o.side) === 0) return { kind: 'invalid', reason: `Reduce-only: there is no ${o.side === 'buy' ? 'short' : 'long'} ${o.symbol} position to reduce` };
     const config = deps.config();
     if (config.type === 'cash' && o.side === 'sell' && !o.reduceOnly) {
       // What working sells would already take out of the holding counts too.
@@ -402,14 +411,13 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     if (opening > 0) {
       const r = rate(inst.quoteCurrency) ?? 1;
       // A market order pays what walking the book costs, not the top of book.
-      const price = o.type === 'market' ? (walkedPrice(walkBook(quote, o.side, o.qty, undefined, inst.tickSize, fq(o.symbol), rp(o.symbol))) ?? referencePrice(o, quote)) : referencePrice(o, quote);
+      const price = o.type === 'market' ? (walkedPrice(walk(o, inst, quote, o.qty, undefined)) ?? referencePrice(o, quote)) : referencePrice(o, quote);
       const fees = (opening * price * r * Math.max(config.takerFeeBps, config.makerFeeBps, 0)) / 10_000;
       const needed = ledger.margin(opening, price, r) + fees;
-      const m = ledger.money(reservedMargin());
-      const available = m.buyingPower / (config.type === 'cash' ? 1 : config.leverage);
+      const available = freeMargin();
       if (needed > available + 1e-9) {
         const what = config.type === 'cash' ? 'cash' : 'margin';
-        return { kind: 'funds', reason: `Insufficient buying power: this order needs ${money(needed, config.currency)} of ${what}; ${money(available, config.currency)} is available` };
+        return { kind: 'funds', reason: `Insufficient buying power: this order needs ${formatMoney(needed, config.currency)} of ${what}; ${formatMoney(available, config.currency)} is available` };
       }
     }
     return null;
@@ -429,7 +437,7 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     }
     track(o);
     emitOrder(o);
-    if (isMarketOpen(inst.tradingHours, clock.now()) && quote.bidSize + quote.askSize > 0) execute(o, inst, quote);
+    if (tradable(inst, quote, clock.now())) execute(o, inst, quote);
     else if (o.tif === 'IOC' || o.tif === 'FOK') finish(o, 'cancelled', `${inst.symbol} is closed now: nothing to match an immediate order against`);
     return snapshot(o);
   };
@@ -496,33 +504,32 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     },
     async modifyOrder(orderId, changes: OrderChanges) {
       return atomically(() => {
-          const o = mustBeWorking(orderId);
-          const inst = instruments.get(o.symbol)!;
-          if (changes.price !== undefined && o.price === null) throw new InvalidOrderError(`A ${o.type} order has no limit price to change`);
-          if (changes.stopPrice !== undefined && o.stopPrice === null) throw new InvalidOrderError(`A ${o.type} order has no stop price to change`);
-          if (changes.stopPrice !== undefined && o.triggered) throw new InvalidOrderError('The stop has triggered already');
-          if (changes.qty !== undefined && changes.qty <= o.filledQty) throw new InvalidOrderError(`The quantity must stay above what has filled (${o.filledQty}); cancel the order instead`);
-          const quote = quotes.lastQuote(o.symbol);
-          const next: Order = { ...o, qty: changes.qty ?? o.qty, price: changes.price ?? o.price, stopPrice: changes.stopPrice ?? o.stopPrice };
-          if (quote && next.stopPrice !== null && !next.triggered && next.role === 'entry' && stopReached(next, quote)) {
-            throw new InvalidOrderError(`A ${o.side} stop must be ${o.side === 'buy' ? 'above the ask' : 'below the bid'}; ${next.stopPrice} would trigger at once`);
-          }
-          if (quote && !next.reduceOnly) {
-            // A higher price ties up more margin as surely as a larger quantity does.
-            const r = rate(inst.quoteCurrency) ?? 1;
-            const extra = ledger.margin(openingQty(o.symbol, o.side, rq(o.symbol)(next.qty - next.filledQty)), referencePrice(next, quote), r) - ledger.margin(openingQty(o.symbol, o.side, remaining(o)), referencePrice(o, quote), r);
-            const m = ledger.money(reservedMargin());
-            const available = m.buyingPower / (deps.config().type === 'cash' ? 1 : deps.config().leverage);
-            if (extra > 0 && extra > available + 1e-9) throw new InsufficientFundsError(`Insufficient buying power for the change: it needs ${money(extra, currency())} more; ${money(available, currency())} is available`);
-          }
-          o.qty = next.qty;
-          o.price = next.price;
-          o.stopPrice = next.stopPrice;
-          o.updatedAt = clock.now();
-          emitOrder(o);
-          // A limit moved through the market trades at once, as on a real venue.
-          if (quote && isMarketOpen(inst.tradingHours, clock.now()) && acts(o) === 'limit' && marketable(o, quote)) take(o, inst, quote, o.price!);
-          return snapshot(o);
+        const o = mustBeWorking(orderId);
+        const inst = instruments.get(o.symbol)!;
+        if (changes.price !== undefined && o.price === null) throw new InvalidOrderError(`A ${o.type} order has no limit price to change`);
+        if (changes.stopPrice !== undefined && o.stopPrice === null) throw new InvalidOrderError(`A ${o.type} order has no stop price to change`);
+        if (changes.stopPrice !== undefined && o.triggered) throw new InvalidOrderError('The stop has triggered already');
+        if (changes.qty !== undefined && changes.qty <= o.filledQty) throw new InvalidOrderError(`The quantity must stay above what has filled (${o.filledQty}); cancel the order instead`);
+        const quote = quotes.lastQuote(o.symbol);
+        const next: Order = { ...o, qty: changes.qty ?? o.qty, price: changes.price ?? o.price, stopPrice: changes.stopPrice ?? o.stopPrice };
+        if (quote && next.stopPrice !== null && !next.triggered && next.role === 'entry' && stopReached(next, quote)) {
+          throw new InvalidOrderError(`A ${o.side} stop must be ${o.side === 'buy' ? 'above the ask' : 'below the bid'}; ${next.stopPrice} would trigger at once`);
+        }
+        if (quote && !next.reduceOnly) {
+          // A higher price ties up more margin as surely as a larger quantity does.
+          const r = rate(inst.quoteCurrency) ?? 1;
+          const extra = ledger.margin(openingQty(o.symbol, o.side, remaining(next)), referencePrice(next, quote), r) - ledger.margin(openingQty(o.symbol, o.side, remaining(o)), referencePrice(o, quote), r);
+          const available = freeMargin();
+          if (extra > 0 && extra > available + 1e-9) throw new InsufficientFundsError(`Insufficient buying power for the change: it needs ${formatMoney(extra, currency())} more; ${formatMoney(available, currency())} is available`);
+        }
+        o.qty = next.qty;
+        o.price = next.price;
+        o.stopPrice = next.stopPrice;
+        o.updatedAt = clock.now();
+        emitOrder(o);
+        // A limit moved through the market trades at once, as on a real venue.
+        if (quote && isMarketOpen(inst.tradingHours, clock.now()) && acts(o) === 'limit' && marketable(o, quote)) take(o, inst, walk(o, inst, quote, remaining(o), o.price!));
+        return snapshot(o);
       });
     },
     fillsSince: (cursor, limit) => Promise.resolve(deps.history.fillsSince(cursor, limit)),

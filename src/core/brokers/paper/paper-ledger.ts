@@ -1,4 +1,3 @@
-import { gridRounder } from '../../../shared/numbers/steps';
 import type { Instrument } from '../../../shared/market/instrument';
 import { applyFillToLots, lotsCost, lotsQty } from '../../../shared/trading/fifo-lots';
 import type { Side } from '../../../shared/trading/order';
@@ -25,7 +24,6 @@ export interface LedgerFillResult {
   /** The part of the fill that opened or added to the position (the rest closed lots). */
   openedQty: number;
   fee: number;
-  fxRate: number;
   realizedPnl: number;
   position: PositionState;
 }
@@ -35,11 +33,12 @@ export interface PaperLedger {
   /** Signed open quantity of a symbol. */
   qty(symbol: string): number;
   positions(): PositionState[];
-  position(symbol: string): PositionState | undefined;
   /** Books a fill: cash, fees, FIFO lots, realised P&L. */
   applyFill(instrument: Instrument, side: Side, qty: number, price: number, liquidity: 'maker' | 'taker', fxRate: number, time: number): LedgerFillResult;
   /** Margin a position of `qty` at `price` ties up (account currency). */
   margin(qty: number, price: number, fxRate: number): number;
+  /** The leverage that applies: 1 for a cash account. */
+  leverage(): number;
   /** Drops every position and sets the balance; returns the positions as now flat. */
   reset(balance: number, time: number): PositionState[];
   /** Balance, equity and margin; `reserved` is margin held for working orders. */
@@ -54,6 +53,8 @@ export function createPaperLedger(
   config: () => PaperAccountConfig,
   initial: LedgerState,
   instruments: ReadonlyMap<string, Instrument>,
+  /** The lot-step rounder of a symbol (the broker keeps one per instrument). */
+  roundQty: (symbol: string) => (q: number) => number,
   mark: (symbol: string) => number | undefined,
   rate: (quoteCurrency: string) => number | undefined,
 ): PaperLedger {
@@ -61,31 +62,20 @@ export function createPaperLedger(
   let realizedPnl = initial.realizedPnl;
   let fillSeq = initial.fillSeq;
   const positions = new Map<string, PositionState>(initial.positions.map((p) => [p.symbol, { ...p, lots: p.lots.map((l) => ({ ...l })) }]));
-  const rounders = new Map<string, (q: number) => number>();
-  const roundQty = (inst: Instrument): ((q: number) => number) => {
-    let r = rounders.get(inst.symbol);
-    if (!r) {
-      r = gridRounder(inst.lotStep);
-      rounders.set(inst.symbol, r);
-    }
-    return r;
-  };
-
   const qty = (symbol: string): number => {
     const p = positions.get(symbol);
-    const inst = instruments.get(symbol);
-    return p && inst ? lotsQty(p.lots, roundQty(inst)) : 0;
+    return p && instruments.has(symbol) ? lotsQty(p.lots, roundQty(symbol)) : 0;
   };
 
-  const margin = (q: number, price: number, fxRate: number): number => (Math.abs(q) * price * fxRate) / (config().type === 'cash' ? 1 : config().leverage);
+  const leverage = (): number => (config().type === 'cash' ? 1 : config().leverage);
+  const margin = (q: number, price: number, fxRate: number): number => (Math.abs(q) * price * fxRate) / leverage();
 
   return {
     state: () => ({ balance, realizedPnl, fillSeq }),
     qty,
     positions: () => [...positions.values()],
-    position: (symbol) => positions.get(symbol),
     applyFill(inst, side, fillQty, price, liquidity, fxRate, time) {
-      const round = roundQty(inst);
+      const round = roundQty(inst.symbol);
       const prev = positions.get(inst.symbol) ?? { symbol: inst.symbol, lots: [], realizedPnl: 0, openedAt: null, updatedAt: time };
       const after = applyFillToLots(prev.lots, { qty: sideSign(side) * fillQty, price, fxRate, time }, round);
       const cfg = config();
@@ -105,9 +95,10 @@ export function createPaperLedger(
         updatedAt: time,
       };
       positions.set(inst.symbol, position);
-      return { seq: fillSeq, openedQty: round(fillQty - after.closedQty), fee, fxRate, realizedPnl: after.realizedPnl, position };
+      return { seq: fillSeq, openedQty: round(fillQty - after.closedQty), fee, realizedPnl: after.realizedPnl, position };
     },
     margin,
+    leverage,
     reset(newBalance, time) {
       balance = newBalance;
       realizedPnl = 0;
@@ -123,7 +114,7 @@ export function createPaperLedger(
         if (p.lots.length === 0) continue;
         const inst = instruments.get(p.symbol);
         if (!inst) continue;
-        const q = lotsQty(p.lots, roundQty(inst));
+        const q = lotsQty(p.lots, roundQty(p.symbol));
         const m = mark(p.symbol);
         const r = rate(inst.quoteCurrency);
         const c = lotsCost(p.lots);
@@ -134,10 +125,9 @@ export function createPaperLedger(
         marginUsed += config().type === 'cash' ? Math.max(0, value) : Math.abs(value) / config().leverage;
       }
       const equity = balance + marketValue;
-      const leverage = config().type === 'cash' ? 1 : config().leverage;
       // A cash account spends cash; a margin account spends free equity, leveraged.
       const free = config().type === 'cash' ? balance - reserved : equity - marginUsed - reserved;
-      return { balance, equity, unrealizedPnl: marketValue - cost, realizedPnl, marginUsed, buyingPower: Math.max(0, free) * leverage };
+      return { balance, equity, unrealizedPnl: marketValue - cost, realizedPnl, marginUsed, buyingPower: Math.max(0, free) * leverage() };
     },
   };
 }

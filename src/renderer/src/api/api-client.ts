@@ -1,4 +1,5 @@
 import { ApiError, apiErrorShapeSchema, type EventPayload, type MethodName, type ParamsIn, type Result, type TopicName } from '../../../shared/contract';
+import { errorMessage } from './error-message';
 import type { ConnectionState, Transport } from './transport';
 
 /** Params may be left out when every field is optional. */
@@ -39,5 +40,5 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   const shape = apiErrorShapeSchema.safeParse(error);
   if (shape.success) return ApiError.fromShape(shape.data);
-  return new ApiError('INTERNAL', error instanceof Error ? error.message : String(error));
+  return new ApiError('INTERNAL', errorMessage(error));
 }

@@ -1,6 +1,7 @@
 import type { MethodName, Result } from '../../../shared/contract';
 import type { IstBridge } from '../../../shared/ist-bridge';
 import type { ApiCaller, ParamsArg } from './api-client';
+import type { WebSocketLike } from './socket-like';
 
 /**
  * A connection for the first screen's requests (the saved workspace, then its panes' bars), made by
@@ -24,16 +25,9 @@ interface Pending {
   timer: ReturnType<typeof setTimeout>;
 }
 
-type SocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState'> & {
-  onopen: ((ev: unknown) => void) | null;
-  onclose: ((ev: unknown) => void) | null;
-  onerror: ((ev: unknown) => void) | null;
-  onmessage: ((ev: { data: unknown }) => void) | null;
-};
-
 export interface StartupConnectionOptions {
   /** Injected for tests under Node; the browser's WebSocket otherwise. */
-  createSocket?: (url: string) => SocketLike;
+  createSocket?: (url: string) => WebSocketLike;
   callTimeoutMs?: number;
 }
 
@@ -48,7 +42,7 @@ export function openStartupConnection(win: { ist?: IstBridge | undefined; locati
   const bridge = win.ist;
   if (bridge) return { call: (method, ...params) => bridge.call(method, params[0]), finish: () => undefined };
 
-  const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url) as unknown as SocketLike);
+  const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url) as unknown as WebSocketLike);
   const timeoutMs = options.callTimeoutMs ?? 30_000;
   const socket = createSocket(apiSocketUrl(win.location));
   const pending = new Map<number, Pending>();

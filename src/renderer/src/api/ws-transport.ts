@@ -1,14 +1,8 @@
 import { ApiError, apiErrorShapeSchema, ERROR_CODES, type ErrorCode } from '../../../shared/contract';
 import { jsonRpcErrorSchema } from '../../../shared/contract/json-rpc';
 import { createTopicListeners } from '../../../shared/topic-listeners';
+import type { WebSocketLike } from './socket-like';
 import type { ConnectionState, Transport } from './transport';
-
-type WebSocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState'> & {
-  onopen: ((ev: unknown) => void) | null;
-  onclose: ((ev: unknown) => void) | null;
-  onerror: ((ev: unknown) => void) | null;
-  onmessage: ((ev: { data: unknown }) => void) | null;
-};
 
 export interface WsTransportOptions {
   url: string;

@@ -16,8 +16,7 @@ export function renderApp(root: HTMLElement): void {
   document.documentElement.dataset.theme = usePreferences.getState().theme;
   // A workspace that is already here is drawn by the first render, not by one after it.
   const arrived = takeArrivedWorkspace();
-  if (arrived?.workspace) useChartWorkspace.getState().load(arrived.workspace);
-  else if (arrived) useChartWorkspace.setState({ loaded: true });
+  if (arrived) useChartWorkspace.getState().restore(arrived.workspace);
 
   createRoot(root).render(
     <StrictMode>

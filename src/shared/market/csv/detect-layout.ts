@@ -68,10 +68,7 @@ export function detectLayout(text: string): CsvLayout {
   if (!first) throw noBarsError();
   const separator = chooseSeparator(text, first);
   const sep = separator.charCodeAt(0);
-  const starts = new Int32Array(MAX_HEADER_FIELDS);
-  const ends = new Int32Array(MAX_HEADER_FIELDS);
-  const count = scanFields(text, first.start, first.end, sep, starts, ends, MAX_HEADER_FIELDS);
-  const cells = Array.from({ length: count }, (_, i) => text.slice(starts[i], ends[i]));
+  const cells = fieldsOf(text, first, sep);
   const keys = cells.map(normaliseName);
 
   const header = keys.some((k) => KNOWN_NAMES.has(k));

@@ -1,9 +1,10 @@
+import { DAY_MS } from '../timeframes';
+
 /**
  * Reading bar times from CSV fields by character code, in place. Every reader returns NaN when
  * the text is not in a format it knows; naive date-times are UTC.
  */
 
-const DAY_MS = 86_400_000;
 const UPPER_T = 84;
 const LOWER_T = 116;
 const UPPER_Z = 90;
@@ -16,7 +17,7 @@ const SLASH = 47;
 const COLON = 58;
 
 /** Index of the first non-digit in text[from, to), or `to`. */
-export function digitsEnd(text: string, from: number, to: number): number {
+function digitsEnd(text: string, from: number, to: number): number {
   let i = from;
   while (i < to) {
     const d = text.charCodeAt(i) - 48;
@@ -44,7 +45,7 @@ export function unixUnitMs(digitCount: number): number {
 }
 
 /** An all-digit unix time in seconds, milliseconds or microseconds, told apart by length. */
-export function parseUnix(text: string, start: number, end: number): number {
+function parseUnix(text: string, start: number, end: number): number {
   return digitsValue(text, start, end) * unixUnitMs(end - start);
 }
 

@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { LAYOUTS, type LayoutId } from '../../../../shared/workspace/workspace-schema';
 import { ChartGrid } from './ChartGrid';
+import { LAYOUT_SPECS, paneCount } from './layouts';
 import { TIMEFRAME_HOTKEYS } from './timeframe-hotkeys';
-import { useChartWorkspace } from './chart-workspace-store';
+import { setActiveTimeframe, useChartWorkspace } from './chart-workspace-store';
 import { downloadWorkspace, importWorkspaceFile, loadWorkspace, saveWorkspaceAs } from './workspace-actions';
-
 
 export function ChartsPanel() {
   const api = useApi();
@@ -21,8 +21,7 @@ export function ChartsPanel() {
       const hit = TIMEFRAME_HOTKEYS.find(([key]) => e.code === `Digit${key}`);
       if (!hit) return;
       e.preventDefault();
-      const ws = useChartWorkspace.getState();
-      ws.setTimeframe(ws.activePane, hit[1]);
+      setActiveTimeframe(hit[1]);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -38,7 +37,7 @@ export function ChartsPanel() {
       <div className="charts-toolbar" role="toolbar" aria-label="Chart layout">
         <div className="tf-group" role="group" aria-label="Layout">
           {LAYOUTS.map((l) => (
-            <button key={l} type="button" className={l === layout ? 'tf active' : 'tf'} aria-pressed={l === layout} title={`${l} chart${l === '1' ? '' : 's'}`} onClick={() => useChartWorkspace.getState().setLayout(l as LayoutId)}>
+            <button key={l} type="button" className={l === layout ? 'tf active' : 'tf'} aria-pressed={l === layout} title={`${l} chart${l === '1' ? '' : 's'}`} onClick={() => useChartWorkspace.getState().setLayout(l)}>
               <LayoutIcon layout={l} />
             </button>
           ))}
@@ -88,11 +87,7 @@ export function ChartsPanel() {
             </ul>
           ) : null}
         </div>
-        <button
-          type="button"
-          className="tf"
-          onClick={downloadWorkspace}
-        >
+        <button type="button" className="tf" onClick={downloadWorkspace}>
           Export
         </button>
         <button type="button" className="tf" onClick={() => fileInput.current?.click()}>
@@ -116,10 +111,9 @@ export function ChartsPanel() {
   );
 }
 
-function LayoutIcon({ layout }: { layout: string }) {
-  const n = Number(layout);
-  const cols = n <= 2 ? n : n === 3 || n === 4 ? 2 : n === 6 ? 3 : 4;
-  const rows = Math.ceil(n / cols);
+function LayoutIcon({ layout }: { layout: LayoutId }) {
+  const n = paneCount(layout);
+  const { cols, rows } = LAYOUT_SPECS[layout];
   const cells = [];
   for (let i = 0; i < (n === 3 ? 4 : n); i++) {
     const c = i % cols;

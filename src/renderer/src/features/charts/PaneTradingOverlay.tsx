@@ -1,12 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import './pane-trading.css';
-import { ApiError } from '../../../../shared/contract';
 import { roundToStep } from '../../../../shared/numbers/steps';
 import { useApi } from '../../api/api-context';
 import { useInstruments } from '../market/instruments-store';
 import { usePreferences } from '../preferences/preferences-store';
-import { useToasts } from '../toasts/toast-store';
-import { cancelOrder, closePosition } from '../trading/trading-actions';
+import { cancelOrder, closePosition, moveOrder } from '../trading/trading-actions';
 import { formatPnl, formatPriceOf, formatQtyShort, pnlClass } from '../trading/trading-format';
 import { useTrading } from '../trading/trading-store';
 import { seriesColors } from './chart-theme';
@@ -52,15 +50,9 @@ export function PaneTradingOverlay({ chart, symbol }: { chart: PaneChart | null;
   const hasLines = shown.length > 0;
   useEffect(() => (chart && hasLines ? chart.onViewChange(() => setFrame((n) => n + 1)) : undefined), [chart, hasLines]);
 
-  const move = async (drag: LineDrag, price: number): Promise<void> => {
+  const move = (drag: LineDrag, price: number): Promise<void> => {
     const order = orders[drag.orderId];
-    if (!order) return;
-    try {
-      const updated = await api.call('orders.modify', { accountId: order.accountId, orderId: order.id, [drag.field]: price });
-      useTrading.getState().orderUpdate(updated);
-    } catch (e) {
-      useToasts.getState().push({ kind: 'error', title: `Moving the ${symbol} order failed`, detail: e instanceof ApiError || e instanceof Error ? e.message : String(e) });
-    }
+    return order ? moveOrder(api, order, drag.field, price) : Promise.resolve();
   };
 
   if (!chart || !inst || shown.length === 0) return null;

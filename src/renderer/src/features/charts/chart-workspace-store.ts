@@ -30,6 +30,8 @@ interface ChartWorkspaceState extends WorkspaceState {
   /** True once the saved workspace was loaded (autosave starts after that). */
   loaded: boolean;
   load(state: WorkspaceState): void;
+  /** The profile's saved workspace at start, or null for a new profile (the defaults stay). */
+  restore(saved: WorkspaceState | null): void;
   setLayout(layout: LayoutId): void;
   setActivePane(index: number): void;
   setSymbol(index: number, symbol: string): void;
@@ -41,7 +43,9 @@ interface ChartWorkspaceState extends WorkspaceState {
   removeIndicator(index: number, at: number): void;
   setSync(sync: Partial<ChartSync>): void;
   setSizes(sizes: { cols: number[]; rows: number[] }): void;
-  setWatchlist(symbols: string[]): void;
+  /** Adds a symbol at the end of the watchlist unless it is on it already. */
+  watch(symbol: string): void;
+  unwatch(symbol: string): void;
 }
 
 /** The chart workspace: layout, panes and their settings, sync, watchlist. Persisted by the core. */
@@ -58,6 +62,7 @@ export const useChartWorkspace = create<ChartWorkspaceState>()((set, get) => {
     ...defaultWorkspace(),
     loaded: false,
     load: (state) => set({ ...state, sizes: state.sizes, loaded: true }),
+    restore: (saved) => (saved ? get().load(saved) : set({ loaded: true })),
     setLayout(layout) {
       const count = paneCount(layout);
       const current = get().panes;
@@ -75,11 +80,30 @@ export const useChartWorkspace = create<ChartWorkspaceState>()((set, get) => {
     removeIndicator: (index, at) => updatePane(index, (p) => ({ ...p, indicators: p.indicators.filter((_, i) => i !== at) })),
     setSync: (sync) => set({ sync: { ...get().sync, ...sync } }),
     setSizes: (sizes) => set({ sizes }),
-    setWatchlist: (symbols) => set({ watchlist: symbols }),
+    watch(symbol) {
+      const list = get().watchlist;
+      if (!list.includes(symbol)) set({ watchlist: [...list, symbol] });
+    },
+    unwatch: (symbol) => set({ watchlist: get().watchlist.filter((s) => s !== symbol) }),
   };
 });
 
 /** The persistable part of the store. */
 export function workspaceSnapshot(s: WorkspaceState): WorkspaceState {
   return { version: 1, layout: s.layout, panes: s.panes, activePane: s.activePane, sync: s.sync, ...(s.sizes ? { sizes: s.sizes } : {}), watchlist: s.watchlist };
+}
+
+/** The active pane's symbol: what the ticket follows and the hotkeys trade. */
+export const activeSymbol = (s: WorkspaceState): string | undefined => s.panes[s.activePane]?.symbol;
+
+/** Charts a symbol in the active pane (Enter or a double click on a watchlist or blotter row). */
+export function chartInActivePane(symbol: string): void {
+  const ws = useChartWorkspace.getState();
+  ws.setSymbol(ws.activePane, symbol);
+}
+
+/** Sets the active pane's timeframe (Alt+1…6, the palette). */
+export function setActiveTimeframe(timeframe: Timeframe): void {
+  const ws = useChartWorkspace.getState();
+  ws.setTimeframe(ws.activePane, timeframe);
 }

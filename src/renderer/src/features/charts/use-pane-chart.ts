@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useApi } from '../../api/api-context';
+import { errorMessage } from '../../api/error-message';
 import type { Bar } from '../../../../shared/market/bar';
 import { barsOf } from '../../../../shared/market/bar-columns';
 import type { ChartPane } from '../../../../shared/workspace/workspace-schema';
@@ -115,7 +116,7 @@ export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElemen
       },
       (e: unknown) => {
         if (generation !== paging.current.generation) return;
-        setState({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+        setState({ status: 'error', error: errorMessage(e) });
       },
     );
     return () => {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useApi } from '../../api/api-context';
+import { errorMessage } from '../../api/error-message';
 import { useActivity } from '../activity/activity-store';
 import { useChartWorkspace, workspaceSnapshot } from './chart-workspace-store';
 import { hasPrefetchedWorkspace, takeWorkspace } from './workspace-prefetch';
@@ -18,11 +19,9 @@ export function useWorkspacePersistence(): void {
       takeWorkspace(api)
         .then(
           (saved) => {
-            if (cancelled) return;
-            if (saved) useChartWorkspace.getState().load(saved);
-            else useChartWorkspace.setState({ loaded: true });
+            if (!cancelled) useChartWorkspace.getState().restore(saved);
           },
-          (e: unknown) => useActivity.getState().add('error', `Restoring the workspace failed: ${e instanceof Error ? e.message : String(e)}`),
+          (e: unknown) => useActivity.getState().add('error', `Restoring the workspace failed: ${errorMessage(e)}`),
         )
         .finally(() => (restoring = false));
     };
@@ -41,7 +40,7 @@ export function useWorkspacePersistence(): void {
       timer = setTimeout(() => {
         api.call('workspace.saveCurrent', { workspace: snapshot }).then(
           () => (lastSaved = text),
-          (e: unknown) => useActivity.getState().add('error', `Saving the workspace failed: ${e instanceof Error ? e.message : String(e)}`),
+          (e: unknown) => useActivity.getState().add('error', `Saving the workspace failed: ${errorMessage(e)}`),
         );
       }, SAVE_DELAY_MS);
     });

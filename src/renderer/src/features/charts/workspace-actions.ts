@@ -1,11 +1,12 @@
 import type { ApiClient } from '../../api/api-client';
+import { errorMessage } from '../../api/error-message';
 import { workspaceStateSchema, type WorkspaceState } from '../../../../shared/workspace/workspace-schema';
 import { useActivity } from '../activity/activity-store';
 import { useToasts } from '../toasts/toast-store';
 import { useChartWorkspace, workspaceSnapshot } from './chart-workspace-store';
 
 const report = (title: string, error: unknown): void => {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   useToasts.getState().push({ kind: 'error', title, detail });
   useActivity.getState().add('error', `${title}: ${detail}`);
 };
@@ -49,7 +50,7 @@ export async function importWorkspaceFile(file: File): Promise<void> {
     useChartWorkspace.getState().load(importWorkspaceJson(await file.text()));
     useToasts.getState().push({ kind: 'success', title: 'Workspace imported' });
   } catch (err) {
-    useToasts.getState().push({ kind: 'error', title: 'Import refused', detail: err instanceof Error ? err.message : String(err) });
+    useToasts.getState().push({ kind: 'error', title: 'Import refused', detail: errorMessage(err) });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ApiClient } from '../../api/api-client';
 import { LAYOUTS } from '../../../../shared/workspace/workspace-schema';
-import { useChartWorkspace } from '../charts/chart-workspace-store';
+import { setActiveTimeframe, useChartWorkspace } from '../charts/chart-workspace-store';
 import { TIMEFRAME_HOTKEYS } from '../charts/timeframe-hotkeys';
 import { usePreferences } from '../preferences/preferences-store';
 import { backupProfile } from '../system/system-actions';
@@ -48,10 +48,7 @@ export function buildCommands(api: ApiClient): Command[] {
       title: `Active chart timeframe: ${tf}`,
       group: 'Charts',
       shortcut: `Alt ${key}`,
-      run: () => {
-        const ws = useChartWorkspace.getState();
-        ws.setTimeframe(ws.activePane, tf);
-      },
+      run: () => setActiveTimeframe(tf),
     })),
   ];
 }

@@ -1,4 +1,5 @@
 import type { ApiClient } from '../../api/api-client';
+import { errorMessage } from '../../api/error-message';
 import type { Timeframe } from '../../../../shared/market/timeframes';
 
 /**
@@ -13,7 +14,7 @@ export interface LiveMarket {
 export function createLiveMarket(api: ApiClient, onError: (message: string) => void): LiveMarket {
   const counts = new Map<string, number>();
   const key = (symbol: string, tf?: Timeframe): string => `${symbol}|${tf ?? ''}`;
-  const call = (promise: Promise<unknown>): void => void promise.catch((e: unknown) => onError(e instanceof Error ? e.message : String(e)));
+  const call = (promise: Promise<unknown>): void => void promise.catch((e: unknown) => onError(errorMessage(e)));
 
   api.onState((state) => {
     if (state !== 'open') return;

@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { useApi } from '../../api/api-context';
+import { errorMessage } from '../../api/error-message';
 import { useActivity } from '../activity/activity-store';
 import { useInstruments } from './instruments-store';
 import { createLiveMarket, type LiveMarket } from './live-market';
@@ -23,7 +24,7 @@ export function MarketProvider({ children }: { children: ReactNode }) {
     const load = (): void => {
       api.call('market.instruments').then(
         (list) => useInstruments.getState().set(list),
-        (e: unknown) => useActivity.getState().add('error', `Loading instruments failed: ${e instanceof Error ? e.message : String(e)}`),
+        (e: unknown) => useActivity.getState().add('error', `Loading instruments failed: ${errorMessage(e)}`),
       );
     };
     if (api.state === 'open') load();

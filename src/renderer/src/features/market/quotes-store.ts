@@ -6,7 +6,7 @@ interface QuotesState {
   apply(quotes: readonly Quote[]): void;
 }
 
-/** Latest quote per symbol, fed by `market.quote` events (batched per animation frame). */
+/** Latest quote per symbol, fed by `market.quote` events (batched four times a second, see market-events). */
 export const useQuotes = create<QuotesState>()((set, get) => ({
   bySymbol: {},
   apply(quotes) {
@@ -21,4 +21,9 @@ export const useQuotes = create<QuotesState>()((set, get) => ({
 export function dayChange(q: Quote | undefined): number | null {
   if (!q || q.prevClose === null || q.prevClose === 0) return null;
   return q.last / q.prevClose - 1;
+}
+
+/** Ask minus bid, or null without a two-sided quote. */
+export function quoteSpread(q: Quote | undefined): number | null {
+  return q && q.ask > q.bid ? q.ask - q.bid : null;
 }

@@ -1,4 +1,5 @@
 import type { ApiClient } from '../../api/api-client';
+import { errorMessage } from '../../api/error-message';
 import { useActivity } from '../activity/activity-store';
 import { useToasts } from '../toasts/toast-store';
 
@@ -19,7 +20,7 @@ export async function backupProfile(api: ApiClient): Promise<void> {
     push({ kind: 'success', title: 'Backup written', detail: `${result.path} (${formatBytes(result.bytes)})` });
     add('info', `Backup written: ${result.path}`);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     push({ kind: 'error', title: 'Backup failed', detail: message });
     add('error', `Backup failed: ${message}`);
   }

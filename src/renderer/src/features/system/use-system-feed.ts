@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useApi } from '../../api/api-context';
+import { errorMessage } from '../../api/error-message';
 import { useSystemStore } from './system-store';
 
 const PING_MS = 5000;
@@ -15,7 +16,7 @@ export function useSystemFeed(): void {
         const info = await api.call('system.info');
         set({ info, latencyMs: performance.now() - started, error: null });
       } catch (error) {
-        set({ error: error instanceof Error ? error.message : String(error) });
+        set({ error: errorMessage(error) });
       }
     };
     set({ connection: api.state });

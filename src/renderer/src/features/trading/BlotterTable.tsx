@@ -1,7 +1,6 @@
-import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { flexRender, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { templateMinWidth } from './grid-template';
+import { ariaSort, sortMark, useKeyboardGrid } from './use-keyboard-grid';
 
 const ROW_HEIGHT = 22;
 const HEAD_HEIGHT = 24;
@@ -36,34 +35,8 @@ interface BlotterTableProps<T> {
  * like the watchlist (↑ ↓ Home End to move, Enter to act, Delete to cancel or close).
  */
 export function BlotterTable<T>({ label, testId, data, columns, template, rowId, rowClass, rowTitle, empty, initialSorting, onActivate, onDelete }: BlotterTableProps<T>) {
-  const [sorting, setSorting] = useState<SortingState>(initialSorting ?? []);
-  const [selected, setSelected] = useState(0);
-  const scroller = useRef<HTMLDivElement>(null);
-  const table = useReactTable({ data, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel(), getRowId: rowId });
-  const rows = table.getRowModel().rows;
   // The header sits in the scroller (sticky), so the rows start HEAD_HEIGHT below its top.
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10, scrollMargin: HEAD_HEIGHT });
-  const current = Math.min(selected, Math.max(0, rows.length - 1));
-
-  const move = (to: number): void => {
-    const next = Math.max(0, Math.min(rows.length - 1, to));
-    setSelected(next);
-    virtual.scrollToIndex(next);
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.target !== e.currentTarget) return;
-    const row = rows[current]?.original;
-    if (e.key === 'ArrowDown') move(current + 1);
-    else if (e.key === 'ArrowUp') move(current - 1);
-    else if (e.key === 'Home') move(0);
-    else if (e.key === 'End') move(rows.length - 1);
-    else if (e.key === 'PageDown') move(current + 10);
-    else if (e.key === 'PageUp') move(current - 10);
-    else if (e.key === 'Enter' && row && onActivate) onActivate(row);
-    else if ((e.key === 'Delete' || e.key === 'Backspace') && row && onDelete) onDelete(row);
-    else return;
-    e.preventDefault();
-  };
+  const { table, rows, virtual, scroller, selected, select, onKeyDown } = useKeyboardGrid({ data, columns, rowId, initialSorting, rowHeight: ROW_HEIGHT, scrollMargin: HEAD_HEIGHT, onActivate, onDelete });
   const align = (meta: unknown): string => (meta as BlotterColumnMeta | undefined)?.align ?? 'right';
 
   return (
@@ -83,10 +56,10 @@ export function BlotterTable<T>({ label, testId, data, columns, template, rowId,
                   className={`bt-cell bt-${align(h.column.columnDef.meta)}${sorted ? ' sorted' : ''}`}
                   onClick={sortable ? h.column.getToggleSortingHandler() : undefined}
                   disabled={!sortable}
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                  aria-sort={ariaSort(sorted)}
                 >
                   {flexRender(h.column.columnDef.header, h.getContext())}
-                  {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                  {sortMark(sorted)}
                 </button>
               );
             })}
@@ -100,11 +73,11 @@ export function BlotterTable<T>({ label, testId, data, columns, template, rowId,
                 <div
                   key={row.id}
                   role="row"
-                  aria-selected={v.index === current}
-                  className={`bt-row${v.index === current ? ' selected' : ''}${extra ? ` ${extra}` : ''}`}
+                  aria-selected={v.index === selected}
+                  className={`bt-row${v.index === selected ? ' selected' : ''}${extra ? ` ${extra}` : ''}`}
                   style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${v.start - HEAD_HEIGHT}px)` }}
                   title={rowTitle?.(row.original)}
-                  onClick={() => setSelected(v.index)}
+                  onClick={() => select(v.index)}
                   onDoubleClick={() => onActivate?.(row.original)}
                 >
                   {row.getVisibleCells().map((cell) => (

@@ -1,7 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { Fill } from '../../../../shared/trading/fill';
-import { useChartWorkspace } from '../charts/chart-workspace-store';
+import { chartInActivePane } from '../charts/chart-workspace-store';
 import { useInstruments } from '../market/instruments-store';
 import { usePreferences } from '../preferences/preferences-store';
 import { BlotterTable } from './BlotterTable';
@@ -45,10 +45,7 @@ export function FillsPanel() {
         rowId={(f) => f.id}
         empty="No fills in the last 7 days"
         initialSorting={[{ id: 'time', desc: true }]}
-        onActivate={(f) => {
-          const ws = useChartWorkspace.getState();
-          ws.setSymbol(ws.activePane, f.symbol);
-        }}
+        onActivate={(f) => chartInActivePane(f.symbol)}
       />
     </section>
   );

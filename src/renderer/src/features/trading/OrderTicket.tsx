@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useApi } from '../../api/api-context';
-import { ORDER_TYPES, TIFS, type OrderType, type Tif } from '../../../../shared/trading/order';
-import { useChartWorkspace } from '../charts/chart-workspace-store';
+import { ORDER_TYPES, TIFS, type OrderType, type Tif, takesLimitPrice, takesStopPrice } from '../../../../shared/trading/order';
+import { activeSymbol, useChartWorkspace } from '../charts/chart-workspace-store';
 import { SymbolSearch } from '../charts/SymbolSearch';
 import { AccountPicker } from './AccountPicker';
 import { estimateFee } from './order-math';
@@ -33,7 +33,7 @@ export function OrderTicket() {
   const api = useApi();
   const t = useTicket();
   const account = useSelectedAccount();
-  const activeSymbol = useChartWorkspace((s) => s.panes[s.activePane]?.symbol);
+  const chartSymbol = useChartWorkspace(activeSymbol);
   const { inst, quote, rate } = useTicketMarket(t.symbol, account?.currency);
   const [attempted, setAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
@@ -41,8 +41,8 @@ export function OrderTicket() {
 
   // The ticket follows the chart the trader is looking at.
   useEffect(() => {
-    if (activeSymbol) useTicket.getState().set({ symbol: activeSymbol });
-  }, [activeSymbol]);
+    if (chartSymbol) useTicket.getState().set({ symbol: chartSymbol });
+  }, [chartSymbol]);
   usePricePrefill(inst, quote !== undefined);
 
   const order = useMemo(() => ticketOrder(t, account?.id ?? null, inst, quote), [t, account?.id, inst, quote]);
@@ -51,8 +51,8 @@ export function OrderTicket() {
   const valueAcct = order.value !== undefined && rate !== undefined ? order.value * rate : undefined;
   const fee = valueAcct !== undefined && account ? estimateFee(valueAcct, account.takerFeeBps) : undefined;
   const overBp = valueAcct !== undefined && account !== undefined && valueAcct > account.buyingPower;
-  const showPrice = t.type === 'limit' || t.type === 'stop_limit';
-  const showStop = t.type === 'stop' || t.type === 'stop_limit';
+  const showPrice = takesLimitPrice(t.type);
+  const showStop = takesStopPrice(t.type);
   const precision = inst?.pricePrecision ?? 2;
   const tick = inst?.tickSize ?? 0.01;
 

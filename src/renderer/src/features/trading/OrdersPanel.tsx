@@ -2,7 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { isWorking, type Order } from '../../../../shared/trading/order';
-import { useChartWorkspace } from '../charts/chart-workspace-store';
+import { chartInActivePane } from '../charts/chart-workspace-store';
 import { useInstruments } from '../market/instruments-store';
 import { usePreferences } from '../preferences/preferences-store';
 import { BlotterTable } from './BlotterTable';
@@ -91,10 +91,7 @@ export function OrdersPanel() {
         rowClass={(o) => (o.status === 'rejected' ? 'row-rejected' : isWorking(o.status) ? undefined : 'row-final')}
         rowTitle={(o) => o.reason ?? undefined}
         empty={history ? 'No orders yet' : 'No working orders'}
-        onActivate={(o) => {
-          const ws = useChartWorkspace.getState();
-          ws.setSymbol(ws.activePane, o.symbol);
-        }}
+        onActivate={(o) => chartInActivePane(o.symbol)}
         onDelete={(o) => {
           if (isWorking(o.status)) void cancelOrder(api, o);
         }}

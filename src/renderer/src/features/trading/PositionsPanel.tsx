@@ -2,7 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useApi } from '../../api/api-context';
 import type { Position } from '../../../../shared/trading/position';
-import { useChartWorkspace } from '../charts/chart-workspace-store';
+import { chartInActivePane } from '../charts/chart-workspace-store';
 import { useInstruments } from '../market/instruments-store';
 import { BlotterTable } from './BlotterTable';
 import { closePosition } from './trading-actions';
@@ -12,11 +12,6 @@ import { TradingToolbar } from './TradingToolbar';
 
 const col = createColumnHelper<Position>();
 const TEMPLATE = 'minmax(88px,140px) 48px repeat(6,minmax(72px,130px)) minmax(52px,1fr)';
-
-const chart = (symbol: string): void => {
-  const ws = useChartWorkspace.getState();
-  ws.setSymbol(ws.activePane, symbol);
-};
 
 /** Open positions of the selected account, marked live; Close per row, Enter charts the symbol. */
 export function PositionsPanel() {
@@ -61,7 +56,7 @@ export function PositionsPanel() {
         rowId={(p) => p.symbol}
         empty="No open positions"
         initialSorting={[{ id: 'symbol', desc: false }]}
-        onActivate={(p) => chart(p.symbol)}
+        onActivate={(p) => chartInActivePane(p.symbol)}
         onDelete={(p) => void closePosition(api, p.symbol, p.qty)}
       />
     </section>

@@ -1,11 +1,12 @@
 import type { Quote } from '../../../../shared/contract';
 import type { Instrument } from '../../../../shared/market/instrument';
 import type { Side } from '../../../../shared/trading/order';
+import { quoteSpread } from '../market/quotes-store';
 import { formatPriceOf } from './trading-format';
 
 /** Sell at the bid, buy at the ask, the spread between: picks the ticket's side. */
 export function SideButtons({ side, onSide, quote, inst }: { side: Side; onSide(side: Side): void; quote: Quote | undefined; inst: Instrument | undefined }) {
-  const spread = quote && quote.ask > quote.bid ? quote.ask - quote.bid : null;
+  const spread = quoteSpread(quote);
   return (
     <div className="tk-sides" role="radiogroup" aria-label="Side">
       <button type="button" role="radio" aria-checked={side === 'sell'} className={side === 'sell' ? 'tk-side sell active' : 'tk-side sell'} onClick={() => onSide('sell')}>

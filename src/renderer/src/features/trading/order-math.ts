@@ -1,6 +1,6 @@
 import type { Quote } from '../../../../shared/contract';
 import { roundToStep } from '../../../../shared/numbers/steps';
-import type { OrderType, Side } from '../../../../shared/trading/order';
+import { takesLimitPrice, takesStopPrice, type OrderType, type Side } from '../../../../shared/trading/order';
 
 /**
  * Units an amount of money buys at `price`, rounded DOWN to the lot step so the order never
@@ -22,8 +22,8 @@ export function stepPrice(value: number, tickSize: number, ticks: number): numbe
  * else its stop, else the side of the book a market order would take.
  */
 export function referencePrice(type: OrderType, side: Side, price: number | undefined, stopPrice: number | undefined, quote: Quote | undefined): number | undefined {
-  if ((type === 'limit' || type === 'stop_limit') && price !== undefined) return price;
-  if ((type === 'stop' || type === 'stop_limit') && stopPrice !== undefined) return stopPrice;
+  if (takesLimitPrice(type) && price !== undefined) return price;
+  if (takesStopPrice(type) && stopPrice !== undefined) return stopPrice;
   if (!quote) return undefined;
   const touch = side === 'buy' ? quote.ask : quote.bid;
   return touch > 0 ? touch : quote.last;

@@ -1,3 +1,4 @@
+import { takesLimitPrice, takesStopPrice } from '../../../../shared/trading/order';
 import type { ParamsIn, Quote } from '../../../../shared/contract';
 import type { Instrument } from '../../../../shared/market/instrument';
 import { notionalToUnits, parseNumber, referencePrice, riskReward, type RiskReward } from './order-math';
@@ -31,8 +32,8 @@ export function ticketUnits(t: Pick<TicketFields, 'qtyMode' | 'qty' | 'notional'
 /** The order the ticket describes, with what is wrong with it field by field. */
 export function ticketOrder(t: TicketFields, accountId: string | null, inst: Instrument | undefined, quote: Quote | undefined): TicketOrder {
   const errors: Record<string, string> = {};
-  const needsPrice = t.type === 'limit' || t.type === 'stop_limit';
-  const needsStop = t.type === 'stop' || t.type === 'stop_limit';
+  const needsPrice = takesLimitPrice(t.type);
+  const needsStop = takesStopPrice(t.type);
   const price = needsPrice ? parseNumber(t.price) : undefined;
   const stopPrice = needsStop ? parseNumber(t.stopPrice) : undefined;
   const refPrice = referencePrice(t.type, t.side, price, stopPrice, quote);

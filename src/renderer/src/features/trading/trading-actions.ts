@@ -1,9 +1,10 @@
 import type { ApiClient } from '../../api/api-client';
+import { errorMessage } from '../../api/error-message';
 import { ApiError, type ParamsIn } from '../../../../shared/contract';
 import type { Account } from '../../../../shared/trading/account';
 import { orderSchema, type Order, type Side } from '../../../../shared/trading/order';
 import { useActivity } from '../activity/activity-store';
-import { useChartWorkspace } from '../charts/chart-workspace-store';
+import { activeSymbol, useChartWorkspace } from '../charts/chart-workspace-store';
 import { useInstruments } from '../market/instruments-store';
 import { useQuotes } from '../market/quotes-store';
 import { useToasts } from '../toasts/toast-store';
@@ -16,7 +17,6 @@ import { useTrading } from './trading-store';
 
 const toast = (kind: 'info' | 'success' | 'error', title: string, detail?: string): void => useToasts.getState().push({ kind, title, ...(detail ? { detail } : {}) });
 const log = (level: 'info' | 'warn' | 'error', text: string): void => useActivity.getState().add(level, text);
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const inst = (symbol: string) => useInstruments.getState().bySymbol.get(symbol);
 
 function describe(o: Pick<Order, 'side' | 'qty' | 'symbol' | 'type'>): string {
@@ -54,7 +54,7 @@ export async function placeOrder(api: ApiClient, params: OrderParams, { inlinePa
     log('info', `Order ${describe(order)} ${STATUS_LABEL[order.status].toLowerCase()}${at}`);
     return { ok: true, order };
   } catch (e) {
-    const error = e instanceof ApiError ? e : new ApiError('INTERNAL', messageOf(e));
+    const error = e instanceof ApiError ? e : new ApiError('INTERNAL', errorMessage(e));
     const what = describe({ side: params.side, qty: params.qty, symbol: params.symbol, type: params.type });
     if (error.code === 'BROKER_REJECTED' || error.code === 'RISK_BLOCKED') {
       const order = rejectedOrder(error);
@@ -95,8 +95,7 @@ export function confirmOrder(params: OrderParams, estValue: string | null): Prom
 
 /** A market order for the active chart's symbol at the ticket's quantity (hotkeys, palette). */
 export async function quickOrder(api: ApiClient, side: Side): Promise<void> {
-  const ws = useChartWorkspace.getState();
-  const symbol = ws.panes[ws.activePane]?.symbol ?? useTicket.getState().symbol;
+  const symbol = activeSymbol(useChartWorkspace.getState()) ?? useTicket.getState().symbol;
   const t = useTicket.getState();
   const { accountId } = useTrading.getState();
   const order = ticketOrder({ ...t, symbol, side, type: 'market', tif: t.tif === 'DAY' ? 'GTC' : t.tif, bracket: false }, accountId, inst(symbol), useQuotes.getState().bySymbol[symbol]);
@@ -115,7 +114,17 @@ export async function cancelOrder(api: ApiClient, order: Order): Promise<void> {
     useTrading.getState().orderUpdate(cancelled);
     log('info', `Order ${describe(order)} cancelled`);
   } catch (e) {
-    toast('error', `Cancel ${describe(order)} failed`, messageOf(e));
+    toast('error', `Cancel ${describe(order)} failed`, errorMessage(e));
+  }
+}
+
+/** Moves a working order's limit or stop price (a trading line dragged on the chart). */
+export async function moveOrder(api: ApiClient, order: Order, field: 'price' | 'stopPrice', price: number): Promise<void> {
+  try {
+    const updated = await api.call('orders.modify', { accountId: order.accountId, orderId: order.id, [field]: price });
+    useTrading.getState().orderUpdate(updated);
+  } catch (e) {
+    toast('error', `Moving the ${order.symbol} order failed`, errorMessage(e));
   }
 }
 
@@ -135,7 +144,7 @@ export async function cancelAllOrders(api: ApiClient): Promise<void> {
     toast('success', `Cancelled ${plural(cancelled.length, 'order')}`);
     log('info', `Cancelled ${plural(cancelled.length, 'order')}`);
   } catch (e) {
-    toast('error', 'Cancel all failed', messageOf(e));
+    toast('error', 'Cancel all failed', errorMessage(e));
   }
 }
 
@@ -164,7 +173,7 @@ export async function flattenAll(api: ApiClient): Promise<void> {
       toast('success', `Flattened: ${plural(res.closing.length, 'position')} closed, ${plural(res.cancelled.length, 'order')} cancelled`);
     }
   } catch (e) {
-    toast('error', 'Flatten all failed', messageOf(e));
+    toast('error', 'Flatten all failed', errorMessage(e));
   }
 }
 
@@ -185,7 +194,7 @@ export async function closePosition(api: ApiClient, symbol: string, qty: number)
       const order = rejectedOrder(e);
       if (order) useTrading.getState().orderUpdate(order);
     }
-    toast('error', `Close ${symbol} failed`, messageOf(e));
+    toast('error', `Close ${symbol} failed`, errorMessage(e));
   }
 }
 
@@ -198,7 +207,7 @@ export async function createAccount(api: ApiClient, params: ParamsIn<'accounts.c
     return { ok: true };
   } catch (e) {
     const fields = e instanceof ApiError && e.code === 'INVALID_PARAMS' ? fieldsOf(e) : null;
-    return { ok: false, fields, message: messageOf(e) };
+    return { ok: false, fields, message: errorMessage(e) };
   }
 }
 
@@ -221,6 +230,6 @@ export async function resetAccount(api: ApiClient, account: Account): Promise<vo
     const { fills } = useTrading.getState();
     useTrading.getState().snapshot(account.id, { orders, positions, fills });
   } catch (e) {
-    toast('error', `Reset ${account.name} failed`, messageOf(e));
+    toast('error', `Reset ${account.name} failed`, errorMessage(e));
   }
 }

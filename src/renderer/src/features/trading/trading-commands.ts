@@ -1,4 +1,5 @@
 import type { ApiClient } from '../../api/api-client';
+import type { Command } from '../command-palette/commands';
 import { useAccountDialog } from './account-dialog-store';
 import { displayCombo, type HotkeyAction } from './hotkeys';
 import { useHotkeys } from './hotkey-store';
@@ -7,18 +8,10 @@ import { resetAccount } from './trading-actions';
 import { useTrading } from './trading-store';
 import { runHotkeyAction } from './hotkey-actions';
 
-interface TradingCommand {
-  id: string;
-  title: string;
-  group: string;
-  shortcut?: string;
-  run(): void | Promise<void>;
-}
-
 /** The palette's trading commands; hotkeyed ones show their current binding. */
-export function tradingCommands(api: ApiClient): TradingCommand[] {
+export function tradingCommands(api: ApiClient): Command[] {
   const bindings = useHotkeys.getState().bindings;
-  const hot = (id: string, title: string, action: HotkeyAction): TradingCommand => ({
+  const hot = (id: string, title: string, action: HotkeyAction): Command => ({
     id,
     title,
     group: 'Trading',

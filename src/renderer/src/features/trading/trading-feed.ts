@@ -1,9 +1,8 @@
 import type { ApiClient } from '../../api/api-client';
+import { errorMessage } from '../../api/error-message';
 import type { Fill } from '../../../../shared/trading/fill';
 import { MAX_FILLS } from './trading-reducers';
 import { useTrading } from './trading-store';
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** The account's newest fills (the blotter keeps MAX_FILLS; older ones stay in the profile's history). */
 async function recentFills(api: ApiClient, accountId: string): Promise<Fill[]> {
@@ -40,21 +39,18 @@ export function startTradingFeed(api: ApiClient, onError: (text: string) => void
   };
 
   const loadAll = async (): Promise<void> => {
-    store().setLoad('loading');
     try {
       store().setAccounts(await api.call('accounts.list'));
       const id = store().accountId;
       if (id) await loadAccount(id);
-      store().setLoad('ready');
     } catch (e) {
-      store().setLoad('error', message(e));
-      onError(`Loading trading data failed: ${message(e)}`);
+      onError(`Loading trading data failed: ${errorMessage(e)}`);
     }
   };
 
   const offSelect = useTrading.subscribe((s, prev) => {
     if (s.accountId && prev.accountId && s.accountId !== prev.accountId) {
-      loadAccount(s.accountId).catch((e: unknown) => onError(`Loading the account failed: ${message(e)}`));
+      loadAccount(s.accountId).catch((e: unknown) => onError(`Loading the account failed: ${errorMessage(e)}`));
     }
   });
   const offState = api.onState((state) => {

@@ -23,12 +23,7 @@ function storeAccountId(id: string): void {
   }
 }
 
-export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
-
 interface TradingState extends r.TradingData {
-  load: LoadState;
-  loadError: string | null;
-  setLoad(load: LoadState, error?: string): void;
   setAccounts(list: readonly Account[]): void;
   selectAccount(accountId: string): void;
   accountUpdate(account: Account): void;
@@ -47,9 +42,6 @@ export const useTrading = create<TradingState>()((set, get) => {
   };
   return {
     ...r.EMPTY_TRADING,
-    load: 'idle',
-    loadError: null,
-    setLoad: (load, error) => set({ load, loadError: error ?? null }),
     setAccounts: (list) => {
       reduce((d) => r.applyAccounts(d, list, storedAccountId()));
       const id = get().accountId;

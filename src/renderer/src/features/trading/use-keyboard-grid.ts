@@ -1,0 +1,65 @@
+import { getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState, type KeyboardEvent } from 'react';
+
+export interface KeyboardGridOptions<T> {
+  data: T[];
+  // Columns mix accessor types; the grid only renders them.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  columns: Array<ColumnDef<T, any>>;
+  /** Stable row ids (an order id, a symbol); the row's index otherwise. */
+  rowId?(row: T): string;
+  initialSorting?: SortingState;
+  rowHeight: number;
+  /** Height inside the scroller above the first row (a sticky header). */
+  scrollMargin?: number;
+  /** Enter on the selected row (a double click is wired by the caller). */
+  onActivate?(row: T): void;
+  /** Delete / Backspace on the selected row. */
+  onDelete?(row: T): void;
+}
+
+/**
+ * The state and keys of a sortable, virtualised grid, shared by the blotters and the watchlist:
+ * ↑ ↓ Home End PageUp PageDown move the selection, Enter acts on the selected row, Delete removes
+ * it. Keys pressed on a control inside the grid (a header button) are left to that control. The
+ * callers render their own rows from `rows`, `virtual` and `selected`.
+ */
+export function useKeyboardGrid<T>({ data, columns, rowId, initialSorting, rowHeight, scrollMargin = 0, onActivate, onDelete }: KeyboardGridOptions<T>) {
+  const [sorting, setSorting] = useState<SortingState>(initialSorting ?? []);
+  const [selected, setSelected] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+  const table = useReactTable({ data, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel(), getRowId: rowId });
+  const rows = table.getRowModel().rows;
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 10, scrollMargin });
+  // The selection stays on a row when rows go away.
+  const current = Math.min(selected, Math.max(0, rows.length - 1));
+
+  const move = (to: number): void => {
+    const next = Math.max(0, Math.min(rows.length - 1, to));
+    setSelected(next);
+    virtual.scrollToIndex(next);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.target !== e.currentTarget) return;
+    const row = rows[current]?.original;
+    if (e.key === 'ArrowDown') move(current + 1);
+    else if (e.key === 'ArrowUp') move(current - 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(rows.length - 1);
+    else if (e.key === 'PageDown') move(current + 10);
+    else if (e.key === 'PageUp') move(current - 10);
+    else if (e.key === 'Enter' && row && onActivate) onActivate(row);
+    else if ((e.key === 'Delete' || e.key === 'Backspace') && row && onDelete) onDelete(row);
+    else return;
+    e.preventDefault();
+  };
+
+  return { table, rows, virtual, scroller, selected: current, select: setSelected, onKeyDown };
+}
+
+/** `aria-sort` of a column header. */
+export const ariaSort = (sorted: false | 'asc' | 'desc'): 'ascending' | 'descending' | 'none' => (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none');
+
+/** The arrow after a sorted column's title. */
+export const sortMark = (sorted: false | 'asc' | 'desc'): string => (sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : '');

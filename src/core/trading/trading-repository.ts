@@ -55,17 +55,36 @@ export interface TradingRepository {
   insertFill(fill: Fill): void;
   fills(accountId: string, query: FillQuery): Fill[];
   savePosition(accountId: string, position: PositionState): void;
-  positions(accountId: string): PositionState[];
+  /** Stored positions, and the symbols whose row is damaged (rebuild those from the fills). */
+  positions(accountId: string): { states: PositionState[]; damaged: string[] };
 }
 
-const parseJson = <T>(schema: z.ZodType<T>, text: string, what: string): T => {
-  const parsed = schema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`Stored ${what} is damaged: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  return parsed.data;
-};
+/** A stored row that no longer parses (hand-edited, damaged): reported, skipped, left untouched. */
+export type OnDamagedRow = (what: string, key: string, problem: string, stored: string) => void;
 
 /** Prepared statements over the trading tables; rows are validated as they are read back. */
-export function createTradingRepository(db: Database): TradingRepository {
+export function createTradingRepository(db: Database, onDamaged: OnDamagedRow): TradingRepository {
+  const parseJson = <T>(schema: z.ZodType<T>, text: string, what: string, key: string): T | undefined => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      onDamaged(what, key, String(error), text);
+      return undefined;
+    }
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    onDamaged(what, key, parsed.error.issues[0]?.message ?? 'invalid', text);
+    return undefined;
+  };
+  const parseAll = <T>(schema: z.ZodType<T>, rows: ReadonlyArray<{ data: string }>, what: string, key: string): T[] => {
+    const out: T[] = [];
+    for (const [i, r] of rows.entries()) {
+      const value = parseJson(schema, r.data, what, `${key} #${i + 1}`);
+      if (value !== undefined) out.push(value);
+    }
+    return out;
+  };
   const selectAccounts = db.prepare<[], { data: string }>('SELECT data FROM accounts ORDER BY created_at, id');
   const upsertAccount = db.prepare('INSERT INTO accounts (id, kind, created_at, data) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data');
   const upsertOrder = db.prepare(
@@ -77,7 +96,7 @@ export function createTradingRepository(db: Database): TradingRepository {
   const selectWorking = db.prepare<[string], { data: string }>("SELECT data FROM orders WHERE account_id = ? AND status IN ('new', 'partially_filled') ORDER BY id");
   const insertFillStmt = db.prepare('INSERT INTO fills (account_id, seq, order_id, symbol, time, data) VALUES (?, ?, ?, ?, ?, ?)');
   const upsertPosition = db.prepare('INSERT INTO positions (account_id, symbol, data) VALUES (?, ?, ?) ON CONFLICT(account_id, symbol) DO UPDATE SET data = excluded.data');
-  const selectPositions = db.prepare<[string], { data: string }>('SELECT data FROM positions WHERE account_id = ? ORDER BY symbol');
+  const selectPositions = db.prepare<[string], { symbol: string; data: string }>('SELECT symbol, data FROM positions WHERE account_id = ? ORDER BY symbol');
   // Filtered lists: a handful of distinct shapes, each prepared on first use and then reused.
   const filtered = new Map<string, Statement<Array<string | number>, { data: string }>>();
   const select = (sql: string): Statement<Array<string | number>, { data: string }> => {
@@ -91,19 +110,19 @@ export function createTradingRepository(db: Database): TradingRepository {
 
   return {
     transaction: (fn) => db.transaction(fn)(),
-    accounts: () => selectAccounts.all().map((r) => parseJson(accountRecordSchema, r.data, 'account')),
+    accounts: () => parseAll(accountRecordSchema, selectAccounts.all(), 'account', 'accounts'),
     saveAccount: (a) => void upsertAccount.run(a.id, a.kind, a.createdAt, JSON.stringify(a)),
     saveOrder: (o) => void upsertOrder.run(o.accountId, o.id, o.clientOrderId, o.symbol, o.status, o.createdAt, JSON.stringify(o)),
     saveRejectedOrder: (o) => void insertRejected.run(o.accountId, o.id, o.clientOrderId, o.symbol, o.status, o.createdAt, JSON.stringify(o)),
     order(accountId, id) {
       const row = selectOrder.get(accountId, id);
-      return row ? parseJson(orderSchema, row.data, 'order') : undefined;
+      return row ? parseJson(orderSchema, row.data, 'order', id) : undefined;
     },
     orderByClientId(accountId, clientOrderId) {
       const row = selectByClientId.get(accountId, clientOrderId);
-      return row ? parseJson(orderSchema, row.data, 'order') : undefined;
+      return row ? parseJson(orderSchema, row.data, 'order', clientOrderId) : undefined;
     },
-    workingOrders: (accountId) => selectWorking.all(accountId).map((r) => parseJson(orderSchema, r.data, 'order')),
+    workingOrders: (accountId) => parseAll(orderSchema, selectWorking.all(accountId), 'working order', accountId),
     orders(accountId, status, symbol, limit) {
       const where = ['account_id = ?'];
       const args: Array<string | number> = [accountId];
@@ -118,7 +137,7 @@ export function createTradingRepository(db: Database): TradingRepository {
       }
       args.push(limit);
       const rows = select(`SELECT data FROM orders WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`).all(...args);
-      return rows.map((r) => parseJson(orderSchema, r.data, 'order'));
+      return parseAll(orderSchema, rows, 'order', accountId);
     },
     insertFill: (f) => void insertFillStmt.run(f.accountId, f.seq, f.orderId, f.symbol, f.time, JSON.stringify(f)),
     fills(accountId, q) {
@@ -139,9 +158,18 @@ export function createTradingRepository(db: Database): TradingRepository {
       }
       args.push(q.limit);
       const rows = select(`SELECT data FROM fills WHERE ${where.join(' AND ')} ORDER BY seq ${desc ? 'DESC' : 'ASC'} LIMIT ?`).all(...args);
-      return rows.map((r) => parseJson(fillSchema, r.data, 'fill'));
+      return parseAll(fillSchema, rows, 'fill', accountId);
     },
     savePosition: (accountId, p) => void upsertPosition.run(accountId, p.symbol, JSON.stringify(p)),
-    positions: (accountId) => selectPositions.all(accountId).map((r) => parseJson(positionStateSchema, r.data, 'position')),
+    positions(accountId) {
+      const states: PositionState[] = [];
+      const damaged: string[] = [];
+      for (const r of selectPositions.all(accountId)) {
+        const state = parseJson(positionStateSchema, r.data, 'position', `${accountId} ${r.symbol}`);
+        if (state) states.push(state);
+        else damaged.push(r.symbol);
+      }
+      return { states, damaged };
+    },
   };
 }

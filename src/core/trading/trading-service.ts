@@ -17,6 +17,7 @@ import type { SettingsRepository } from '../store/settings-repository';
 import { createFxRates } from './fx-rates';
 import { newOrder } from './new-order';
 import { checkSteps, riskBlock, snapToSteps } from './pre-trade-checks';
+import { rebuildPosition } from './rebuild-position';
 import { createTradingRepository, type AccountRecord } from './trading-repository';
 import { whenQuoted, withTimeout } from './when-quoted';
 
@@ -76,7 +77,9 @@ function brokerApiError(error: unknown): unknown {
  */
 export function createTradingService(deps: TradingServiceDeps): TradingService {
   const { clock, log, market } = deps;
-  const repo = createTradingRepository(deps.db);
+  const repo = createTradingRepository(deps.db, (what, key, problem, stored) =>
+    log.error({ what, key, problem, stored: stored.slice(0, 2000) }, 'a stored trading row is damaged: skipped and left as it is'),
+  );
   const newId = deps.newId ?? createTimeOrderedIds(() => clock.now());
   const instruments = market.instruments();
   const fx = createFxRates(instruments, market);
@@ -256,6 +259,27 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
     return barrier.promise;
   };
 
+  /** The account's positions as stored; one whose row is damaged is rebuilt from its fills. */
+  const restorePositions = (record: AccountRecord): PositionState[] => {
+    const { states, damaged } = repo.positions(record.id);
+    for (const symbol of damaged) {
+      const round = lotRounders.get(symbol);
+      if (!round) continue;
+      const fills: Fill[] = [];
+      for (let cursorSeq = record.resetSeq; ; ) {
+        const page = repo.fills(record.id, { symbol, cursorSeq, order: 'asc', limit: 5000 });
+        fills.push(...page);
+        if (page.length < 5000) break;
+        cursorSeq = page.at(-1)!.seq;
+      }
+      const rebuilt = rebuildPosition(symbol, fills, round);
+      repo.savePosition(record.id, rebuilt);
+      states.push(rebuilt);
+      log.warn({ accountId: record.id, symbol, fills: fills.length }, 'a damaged position was rebuilt from its fills');
+    }
+    return states;
+  };
+
   const startBroker = (record: AccountRecord): void => {
     const broker = createPaperBroker({
       accountId: record.id,
@@ -265,7 +289,7 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
       fx,
       clock,
       newId,
-      initial: { balance: record.balance, realizedPnl: record.realizedPnl, fillSeq: record.fillSeq, positions: repo.positions(record.id), workingOrders: repo.workingOrders(record.id) },
+      initial: { balance: record.balance, realizedPnl: record.realizedPnl, fillSeq: record.fillSeq, positions: restorePositions(record), workingOrders: repo.workingOrders(record.id) },
       history: {
         order: (id) => repo.order(record.id, id),
         // Ids this service generated are fresh UUIDv7s: no stored order can have one.

@@ -1,10 +1,12 @@
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import type { Core } from '../../../src/core/create-core';
 import { ApiError } from '../../../src/shared/contract';
 import type { Account } from '../../../src/shared/trading/account';
 import type { Order } from '../../../src/shared/trading/order';
 import { tempDir } from '../../helpers/temp-dir';
-import { createTestCore } from '../../helpers/test-core';
+import { createTestCore, recordingLogger } from '../../helpers/test-core';
 import { createScriptedFeed, type ScriptedFeed } from '../../helpers/scripted-feed';
 import { MARKET_OPEN } from '../../helpers/paper-harness';
 
@@ -244,6 +246,41 @@ describe('trading API', () => {
       expect((await filled).fxRate).toBe(1.2);
     } finally {
       await again.core.close();
+    }
+  });
+
+  test('damaged rows do not stop the profile opening: they are skipped and logged, and a damaged position is rebuilt from its fills', async () => {
+    const dir = tempDir();
+    const first = open(dir);
+    const accountId = first.account.id;
+    let before: unknown;
+    try {
+      await withQuote(first, BTC, first.core.call('orders.place', { accountId, symbol: BTC, side: 'buy', type: 'market', qty: 0.3 }));
+      await first.core.call('orders.place', { accountId, symbol: BTC, side: 'sell', type: 'market', qty: 0.1 });
+      before = await first.core.call('positions.list', { accountId });
+      await first.core.call('accounts.create', { name: 'Spare', kind: 'paper', currency: 'USD', balance: 1000 });
+    } finally {
+      await first.core.close();
+    }
+    const db = new BetterSqlite3(path.join(dir, 'profile.db'));
+    db.prepare("UPDATE positions SET data = '{\"lots\": \"garbled\"}' WHERE account_id = ?").run(accountId);
+    db.prepare("UPDATE accounts SET data = json_object('id', id, 'name', 'broken') WHERE id != ?").run(accountId);
+    db.close();
+
+    const logger = recordingLogger();
+    let now = MARKET_OPEN;
+    const clock = { now: () => now++ };
+    const feed = createScriptedFeed(clock.now);
+    const second = createTestCore(dir, { feed, clock, logger });
+    try {
+      expect((await second.call('accounts.list', {})) as Account[]).toEqual([expect.objectContaining({ id: accountId })]);
+      await feed.whenSubscribed(BTC);
+      feed.push({ symbol: BTC, bid: 50_000, ask: 50_001, bidSize: 5, askSize: 5 });
+      expect(await second.call('positions.list', { accountId })).toEqual(before);
+      expect(logger.records.filter((r) => r.level === 'error').map((r) => r.fields.what).sort()).toEqual(['account', 'position']);
+      expect(logger.records.some((r) => r.msg === 'a damaged position was rebuilt from its fills')).toBe(true);
+    } finally {
+      await second.close();
     }
   });
 });

@@ -1,8 +1,9 @@
 import type { Instrument } from '../../../shared/market/instrument';
-import { applyFillToLots, lotsCost, lotsQty } from '../../../shared/trading/fifo-lots';
+import { lotsCost, lotsQty } from '../../../shared/trading/fifo-lots';
 import type { Side } from '../../../shared/trading/order';
 import { sideSign } from '../../../shared/trading/order';
 import type { AccountMoney, PositionState } from '../broker';
+import { applyFillToPosition, flatPosition } from '../position-state';
 
 export interface PaperAccountConfig {
   type: 'cash' | 'margin';
@@ -76,24 +77,15 @@ export function createPaperLedger(
     positions: () => [...positions.values()],
     applyFill(inst, side, fillQty, price, liquidity, fxRate, time) {
       const round = roundQty(inst.symbol);
-      const prev = positions.get(inst.symbol) ?? { symbol: inst.symbol, lots: [], realizedPnl: 0, openedAt: null, updatedAt: time };
-      const after = applyFillToLots(prev.lots, { qty: sideSign(side) * fillQty, price, fxRate, time }, round);
+      const prev = positions.get(inst.symbol) ?? flatPosition(inst.symbol, time);
       const cfg = config();
       const value = fillQty * price * fxRate;
       const fee = (value * (liquidity === 'maker' ? cfg.makerFeeBps : cfg.takerFeeBps)) / 10_000;
+      const after = applyFillToPosition(prev, { side, qty: fillQty, price, fxRate, fee, time }, round);
+      const position = after.position;
       balance -= sideSign(side) * value + fee;
       realizedPnl += after.realizedPnl - fee;
       fillSeq += 1;
-      const flat = after.lots.length === 0;
-      // A flip leaves lots opened by this fill only: the position's life starts again now.
-      const reopened = prev.lots.length === 0 || (!flat && after.closedQty > 0 && after.lots.length === 1 && after.lots[0]!.time === time && Math.sign(after.lots[0]!.qty) !== Math.sign(prev.lots[0]!.qty));
-      const position: PositionState = {
-        symbol: inst.symbol,
-        lots: after.lots,
-        realizedPnl: prev.realizedPnl + after.realizedPnl - fee,
-        openedAt: flat ? null : reopened ? time : prev.openedAt,
-        updatedAt: time,
-      };
       positions.set(inst.symbol, position);
       return { seq: fillSeq, openedQty: round(fillQty - after.closedQty), fee, realizedPnl: after.realizedPnl, position };
     },
@@ -102,7 +94,7 @@ export function createPaperLedger(
     reset(newBalance, time) {
       balance = newBalance;
       realizedPnl = 0;
-      const cleared = [...positions.values()].map((p) => ({ symbol: p.symbol, lots: [], realizedPnl: 0, openedAt: null, updatedAt: time }));
+      const cleared = [...positions.values()].map((p) => flatPosition(p.symbol, time));
       positions.clear();
       return cleared;
     },

@@ -1,0 +1,56 @@
+import ccxt, { type Exchange } from 'ccxt';
+import { overrideEndpoints, type Endpoints } from './endpoint-override';
+
+export interface ExchangeCredentials {
+  apiKey: string;
+  secret: string;
+  passphrase?: string | undefined;
+}
+
+export interface ExchangeConfig {
+  /** A ccxt exchange id with WebSocket support (`binance`, `bybit`, `okx`, …). */
+  exchange: string;
+  endpoints?: Endpoints | undefined;
+  credentials?: ExchangeCredentials | undefined;
+  /** REST request timeout (ms). */
+  timeoutMs?: number;
+}
+
+type ExchangeClass = new (config: Record<string, unknown>) => Exchange;
+
+/** Exchanges ccxt can stream from (ccxt pro), the only ones a live account can use. */
+export function streamingExchanges(): string[] {
+  return Object.keys(ccxt.pro).filter((id) => /^[a-z]/.test(id) && typeof (ccxt.pro as Record<string, unknown>)[id] === 'function').sort();
+}
+
+export function isStreamingExchange(id: string): boolean {
+  return /^[a-z]/.test(id) && Object.hasOwn(ccxt.pro, id) && typeof (ccxt.pro as Record<string, unknown>)[id] === 'function';
+}
+
+/**
+ * A ccxt pro exchange for spot trading: its own rate limiter on, markets of the spot type only,
+ * custom endpoints applied to every URL, and no call that needs more than trading keys.
+ */
+export function createExchange(config: ExchangeConfig): Exchange {
+  if (!isStreamingExchange(config.exchange)) throw new Error(`ccxt has no streaming support for "${config.exchange}"`);
+  const Class = (ccxt.pro as unknown as Record<string, ExchangeClass>)[config.exchange]!;
+  const exchange = new Class({
+    enableRateLimit: true,
+    timeout: config.timeoutMs ?? 10_000,
+    ...(config.credentials ? { apiKey: config.credentials.apiKey, secret: config.credentials.secret, ...(config.credentials.passphrase ? { password: config.credentials.passphrase } : {}) } : {}),
+    options: {
+      defaultType: 'spot',
+      // Binance: load spot markets only; the futures hosts are not ours to call.
+      fetchMarkets: { types: ['spot'] },
+      // Currencies need wallet permissions on some exchanges; markets carry all we use.
+      fetchCurrencies: false,
+      // We correct the clock ourselves on the first timestamp error, not before every start.
+      adjustForTimeDifference: false,
+    },
+  });
+  exchange.has['fetchCurrencies'] = false;
+  if (config.endpoints?.rest || config.endpoints?.ws) {
+    exchange.urls['api'] = overrideEndpoints(exchange.urls['api'], config.endpoints) as Exchange['urls']['api'];
+  }
+  return exchange;
+}

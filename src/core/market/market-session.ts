@@ -59,6 +59,7 @@ export function createMarketSession(market: MarketService): MarketSession {
     },
     wants(topic, payload) {
       if (topic === 'market.quote') return held.has((payload as EventPayload<'market.quote'>).symbol);
+      if (topic === 'market.history') return held.has((payload as EventPayload<'market.history'>).symbol);
       if (topic === 'market.bar') {
         const p = payload as EventPayload<'market.bar'>;
         return held.get(p.symbol)?.has(p.timeframe) ?? false;

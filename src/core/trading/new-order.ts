@@ -24,6 +24,7 @@ export function newOrder(request: PlaceOrder, ids: { id: string; accountId: stri
     bracket: request.bracket ? { stopLoss: request.bracket.stopLoss ?? null, takeProfit: request.bracket.takeProfit ?? null } : null,
     reason: null,
     expiresAt,
+    venueOrderId: null,
     createdAt: now,
     updatedAt: now,
   };

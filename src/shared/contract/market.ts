@@ -83,4 +83,12 @@ export const marketEvents = {
     summary: 'The bar forming now for a followed symbol and timeframe (coalesced), and each bar once more with `final: true` when it closes.',
     payload: z.object({ symbol: z.string(), timeframe: timeframeSchema, bar: barSchema, final: z.boolean() }),
   }),
+  'market.instruments': defineEvent({
+    summary: 'A venue’s instruments appeared or changed (a live account connected and loaded its exchange’s markets): call `market.instruments` again.',
+    payload: z.object({ venue: z.string(), count: z.int().nonnegative() }),
+  }),
+  'market.history': defineEvent({
+    summary: 'Bars of a followed symbol in [from, to) were replaced by the exchange’s own (backfilled after a reconnect): charts showing that span reload it.',
+    payload: z.object({ symbol: z.string(), from: z.int(), to: z.int() }),
+  }),
 };

@@ -21,8 +21,11 @@ export const tradingHoursSchema = z.discriminatedUnion('kind', [
 ]);
 export type TradingHours = z.infer<typeof tradingHoursSchema>;
 
-/** A symbol as a caller writes it in a request (`BTC/USDT`, `AAPL`): trimmed, 1 to 32 characters. */
-export const symbolSchema = z.string().trim().min(1).max(32);
+/**
+ * A symbol as a caller writes it in a request (`BTC/USDT`, `AAPL`, `BINANCE:BTC/USDT`): trimmed,
+ * 1 to 48 characters. A live exchange's instruments carry its venue as a prefix.
+ */
+export const symbolSchema = z.string().trim().min(1).max(48);
 
 export const instrumentSchema = z.object({
   symbol: z.string().min(1),

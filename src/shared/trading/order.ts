@@ -112,6 +112,8 @@ export const orderSchema = z.object({
   reason: z.string().nullable(),
   /** When a DAY order expires (ms); null otherwise. */
   expiresAt: z.int().nullable(),
+  /** The exchange's own id of a live order, once known; null for paper orders. */
+  venueOrderId: z.string().nullable().default(null),
   createdAt: z.int(),
   updatedAt: z.int(),
 });

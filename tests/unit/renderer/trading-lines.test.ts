@@ -6,7 +6,7 @@ import type { Position } from '../../../src/shared/trading/position';
 const colors = { buy: 'green', sell: 'red', position: 'blue' };
 const fmt = (q: number): string => String(q);
 const order = (o: Partial<Order>): Order => ({
-  id: 'o1', accountId: 'a', clientOrderId: 'c1', symbol: 'BTC/USDT', side: 'buy', type: 'limit', qty: 1, price: 100, stopPrice: null, tif: 'GTC', reduceOnly: false,
+  id: 'o1', accountId: 'a', clientOrderId: 'c1', venueOrderId: null, symbol: 'BTC/USDT', side: 'buy', type: 'limit', qty: 1, price: 100, stopPrice: null, tif: 'GTC', reduceOnly: false,
   status: 'new', filledQty: 0, avgFillPrice: null, triggered: false, role: 'entry', parentId: null, bracket: null, reason: null, expiresAt: null, createdAt: 0, updatedAt: 0, ...o,
 });
 

@@ -6,11 +6,11 @@ import type { Position } from '../../../src/shared/trading/position';
 import { applyAccount, applyAccounts, applyFill, applyOrder, applyPosition, applySnapshot, EMPTY_TRADING, MAX_FINAL_ORDERS, orderHistory, pickAccountId, selectAccount, workingOrders, type TradingData } from '../../../src/renderer/src/features/trading/trading-reducers';
 
 const account = (id: string, createdAt: number, over: Partial<Account> = {}): Account => ({
-  id, name: id, kind: 'paper', type: 'margin', currency: 'USD', leverage: 2, startingBalance: 100_000, makerFeeBps: 1, takerFeeBps: 5, maxOrderValue: null,
+  id, name: id, kind: 'paper', exchange: null, venue: null, endpoints: null, hasCredentials: false, connection: null, type: 'margin', currency: 'USD', leverage: 2, startingBalance: 100_000, makerFeeBps: 1, takerFeeBps: 5, maxOrderValue: null,
   balance: 100_000, equity: 100_000, unrealizedPnl: 0, realizedPnl: 0, marginUsed: 0, buyingPower: 200_000, createdAt, resetAt: null, ...over,
 });
 const order = (id: string, over: Partial<Order> = {}): Order => ({
-  id, accountId: 'a', clientOrderId: `c-${id}`, symbol: 'BTC/USDT', side: 'buy', type: 'limit', qty: 1, price: 100, stopPrice: null, tif: 'GTC', reduceOnly: false,
+  id, accountId: 'a', clientOrderId: `c-${id}`, venueOrderId: null, symbol: 'BTC/USDT', side: 'buy', type: 'limit', qty: 1, price: 100, stopPrice: null, tif: 'GTC', reduceOnly: false,
   status: 'new', filledQty: 0, avgFillPrice: null, triggered: false, role: 'entry', parentId: null, bracket: null, reason: null, expiresAt: null, createdAt: 1, updatedAt: 1, ...over,
 });
 const position = (symbol: string, qty: number, over: Partial<Position> = {}): Position => ({

@@ -46,6 +46,8 @@ export function createExchange(config: ExchangeConfig): Exchange {
       fetchCurrencies: false,
       // We correct the clock ourselves on the first timestamp error, not before every start.
       adjustForTimeDifference: false,
+      // All open orders in one request at a reconnect: a weight of 80 once beats one per symbol.
+      warnOnFetchOpenOrdersWithoutSymbol: false,
     },
   });
   exchange.has['fetchCurrencies'] = false;

@@ -1,3 +1,4 @@
+import { LiveAccountsStatus } from '../accounts/LiveAccountsStatus';
 import { formatBytes } from '../system/system-actions';
 import { useSystemStore } from '../system/system-store';
 import { CONNECTION_LABEL } from './connection-label';
@@ -13,6 +14,7 @@ export function StatusBar() {
       <span className="status-item num" title="Round trip of the last API call">
         RTT {latencyMs === null ? '—' : `${latencyMs.toFixed(1)} ms`}
       </span>
+      <LiveAccountsStatus />
       {error ? <span className="status-item status-error">{error}</span> : null}
       <span className="status-spacer" />
       <span className="status-item num">DB {status ? formatBytes(status.databaseBytes) : '—'}</span>

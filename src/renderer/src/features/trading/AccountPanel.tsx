@@ -1,7 +1,9 @@
 import { useApi } from '../../api/api-context';
 import type { Account } from '../../../../shared/trading/account';
+import { useAccountDialog } from '../accounts/account-dialog-store';
+import { LiveAccountActions } from '../accounts/LiveAccountActions';
+import { LiveAccountStrip } from '../accounts/LiveAccountStrip';
 import { AccountPicker } from './AccountPicker';
-import { useAccountDialog } from './account-dialog-store';
 import { resetAccount } from './trading-actions';
 import { formatMoney, formatPnl, pnlClass } from './trading-format';
 import { useSelectedAccount } from './trading-store';
@@ -20,37 +22,48 @@ function Stat({ label, value, className, testId }: { label: string; value: strin
 /** Leverage in use: gross exposure over equity. */
 const usedLeverage = (a: Account): number => (a.equity > 0 ? (a.marginUsed * a.leverage) / a.equity : 0);
 
-/** The selected account's money, with the paper account actions (new, reset). */
+function describe(a: Account): string {
+  const fees = `fees ${a.makerFeeBps}/${a.takerFeeBps} bps`;
+  if (a.kind !== 'paper') return `Live · ${a.exchange ?? 'exchange'} spot · ${fees}`;
+  return `Paper · ${a.type === 'margin' ? `margin, up to ×${a.leverage}` : 'cash'} · ${fees}`;
+}
+
+/** The selected account's money; paper accounts can be reset, live ones show and manage their link to the exchange. */
 export function AccountPanel() {
   const api = useApi();
   const account = useSelectedAccount();
+  const live = account !== undefined && account.kind !== 'paper';
   return (
     <section className="panel-body blotter" aria-label="Account">
       <div className="bt-toolbar" role="toolbar" aria-label="Account actions">
         <AccountPicker compact />
-        {account ? (
-          <span className="chip-dim">
-            {account.kind === 'paper' ? 'Paper' : account.kind} · {account.type === 'margin' ? `margin, up to ×${account.leverage}` : 'cash'} · fees {account.makerFeeBps}/{account.takerFeeBps} bps
-          </span>
-        ) : null}
+        {account ? <span className="chip-dim">{describe(account)}</span> : null}
         <span className="toolbar-spacer" />
-        <button type="button" className="button button-small" onClick={() => useAccountDialog.getState().setOpen(true)}>
-          New paper account…
+        <button type="button" className="button button-small" onClick={() => useAccountDialog.getState().openCreate(live ? 'live' : 'paper')}>
+          Add account…
         </button>
-        <button type="button" className="button button-small button-danger" disabled={!account} onClick={() => account && void resetAccount(api, account)}>
-          Reset…
-        </button>
+        {account && live ? <LiveAccountActions account={account} /> : null}
+        {account && !live ? (
+          <button type="button" className="button button-small button-danger" onClick={() => void resetAccount(api, account)}>
+            Reset…
+          </button>
+        ) : null}
       </div>
+      {account && live ? <LiveAccountStrip account={account} /> : null}
       {account ? (
         <dl className="acct-grid" data-testid="account-summary">
           <Stat label={`Balance (${account.currency})`} value={formatMoney(account.balance)} testId="account-balance" />
           <Stat label="Equity" value={formatMoney(account.equity)} testId="account-equity" />
           <Stat label="Unrealised P&L" value={formatPnl(account.unrealizedPnl)} className={pnlClass(account.unrealizedPnl)} />
           <Stat label="Realised P&L" value={formatPnl(account.realizedPnl)} className={pnlClass(account.realizedPnl)} />
-          <Stat label="Margin used" value={formatMoney(account.marginUsed)} />
+          {live ? null : <Stat label="Margin used" value={formatMoney(account.marginUsed)} />}
           <Stat label="Buying power" value={formatMoney(account.buyingPower)} testId="account-buying-power" />
-          <Stat label="Leverage" value={`${usedLeverage(account).toFixed(2)}× of ${account.leverage}×`} />
-          <Stat label="Start balance" value={formatMoney(account.startingBalance)} />
+          {live ? null : (
+            <>
+              <Stat label="Leverage" value={`${usedLeverage(account).toFixed(2)}× of ${account.leverage}×`} />
+              <Stat label="Start balance" value={formatMoney(account.startingBalance)} />
+            </>
+          )}
         </dl>
       ) : (
         <p className="empty">No account yet.</p>

@@ -1,25 +1,42 @@
+import type { Account } from '../../../../shared/trading/account';
+import { ConnectionChip } from '../accounts/ConnectionChip';
+import { CONNECTION_STATE_LABEL } from '../accounts/connection-status';
 import { useTrading } from './trading-store';
 
-/** The account the ticket and blotters act on; the choice is remembered. */
-export function AccountPicker({ compact = false }: { compact?: boolean }) {
+function optionText(a: Account): string {
+  const kind = a.kind === 'paper' ? (a.type === 'margin' ? ` ×${a.leverage}` : '') : ` · ${a.venue ?? a.exchange ?? 'live'}`;
+  const state = a.connection ? ` — ${CONNECTION_STATE_LABEL[a.connection.state].toLowerCase()}` : '';
+  return `${a.name} · ${a.currency}${kind}${state}`;
+}
+
+function optionTitle(a: Account): string {
+  if (a.kind !== 'paper') return `Live account at ${a.exchange ?? 'an exchange'}${a.connection ? `: ${a.connection.detail}` : ''}`;
+  return a.type === 'margin' ? `Paper margin account, up to ×${a.leverage}` : 'Paper cash account';
+}
+
+/** The account the ticket and blotters act on (the choice is remembered); a live account's connection beside it. */
+export function AccountPicker({ compact = false, dotOnly = false }: { compact?: boolean; dotOnly?: boolean }) {
   const accounts = useTrading((s) => s.accounts);
   const accountId = useTrading((s) => s.accountId);
   const list = Object.values(accounts).sort((a, b) => a.createdAt - b.createdAt);
+  const selected = accountId ? accounts[accountId] : undefined;
   return (
-    <select
-      className={compact ? 'select account-select compact' : 'select account-select'}
-      aria-label="Account"
-      value={accountId ?? ''}
-      onChange={(e) => useTrading.getState().selectAccount(e.target.value)}
-      disabled={list.length === 0}
-    >
-      {list.length === 0 ? <option value="">No account</option> : null}
-      {list.map((a) => (
-        <option key={a.id} value={a.id} title={a.type === 'margin' ? `Margin account, up to ×${a.leverage}` : 'Cash account'}>
-          {a.name} · {a.currency}
-          {a.type === 'margin' ? ` ×${a.leverage}` : ''}
-        </option>
-      ))}
-    </select>
+    <span className="account-picker">
+      <select
+        className={compact ? 'select account-select compact' : 'select account-select'}
+        aria-label="Account"
+        value={accountId ?? ''}
+        onChange={(e) => useTrading.getState().selectAccount(e.target.value)}
+        disabled={list.length === 0}
+      >
+        {list.length === 0 ? <option value="">No account</option> : null}
+        {list.map((a) => (
+          <option key={a.id} value={a.id} title={optionTitle(a)}>
+            {optionText(a)}
+          </option>
+        ))}
+      </select>
+      {selected ? <ConnectionChip account={selected} compact={dotOnly} testId="account-connection" /> : null}
+    </span>
   );
 }

@@ -3,10 +3,10 @@ import type { ParamsIn, Quote } from '../../../../shared/contract';
 import type { Instrument } from '../../../../shared/market/instrument';
 import { notionalToUnits, parseNumber, referencePrice, riskReward, type RiskReward } from './order-math';
 import type { TicketFields } from './ticket-store';
+import type { FieldErrors } from '../../api/field-errors';
 
 export type OrderParams = ParamsIn<'orders.place'>;
-/** Messages by request path (`qty`, `price`, `stopPrice`, `bracket.stopLoss`…), as INVALID_PARAMS names them. */
-export type FieldErrors = Readonly<Record<string, string>>;
+export type { FieldErrors };
 
 export interface TicketOrder {
   /** The request to send, when the fields make one. */

@@ -1,6 +1,7 @@
 import type { ApiClient } from '../../api/api-client';
 import { errorMessage } from '../../api/error-message';
-import { ApiError, type ParamsIn } from '../../../../shared/contract';
+import { fieldsOf } from '../../api/field-errors';
+import { ApiError } from '../../../../shared/contract';
 import type { Account } from '../../../../shared/trading/account';
 import { orderSchema, type Order, type Side } from '../../../../shared/trading/order';
 import { useActivity } from '../activity/activity-store';
@@ -21,15 +22,6 @@ const inst = (symbol: string) => useInstruments.getState().bySymbol.get(symbol);
 
 function describe(o: Pick<Order, 'side' | 'qty' | 'symbol' | 'type'>): string {
   return `${SIDE_LABEL[o.side]} ${formatQtyShort(o.qty, inst(o.symbol))} ${o.symbol} ${TYPE_LABEL[o.type].toLowerCase()}`;
-}
-
-/** The order's fields as `INVALID_PARAMS` reported them, by path. */
-function fieldsOf(error: ApiError): FieldErrors | null {
-  const fields = (error.data as { fields?: unknown } | undefined)?.fields;
-  if (!Array.isArray(fields)) return null;
-  const out: Record<string, string> = {};
-  for (const f of fields as Array<{ path?: unknown; message?: unknown }>) if (typeof f.path === 'string' && typeof f.message === 'string') out[f.path] ??= f.message;
-  return out;
 }
 
 /** A rejection's order (status rejected, with its reason), so the blotter shows it at once. */
@@ -63,7 +55,7 @@ export async function placeOrder(api: ApiClient, params: OrderParams, { inlinePa
       log('error', `Order ${what} rejected: ${error.message}`);
       return { ok: false, fields: null };
     }
-    const fields = error.code === 'INVALID_PARAMS' ? fieldsOf(error) : null;
+    const fields = fieldsOf(error);
     if (!fields || Object.keys(fields).some((p) => !inlinePaths.includes(p))) toast('error', `${what} not sent`, error.message);
     log('error', `Order ${what} not sent: ${error.message}`);
     return { ok: false, fields };
@@ -195,19 +187,6 @@ export async function closePosition(api: ApiClient, symbol: string, qty: number)
       if (order) useTrading.getState().orderUpdate(order);
     }
     toast('error', `Close ${symbol} failed`, errorMessage(e));
-  }
-}
-
-export async function createAccount(api: ApiClient, params: ParamsIn<'accounts.create'>): Promise<{ ok: true } | { ok: false; fields: FieldErrors | null; message: string }> {
-  try {
-    const account = await api.call('accounts.create', params);
-    useTrading.getState().accountUpdate(account);
-    useTrading.getState().selectAccount(account.id);
-    toast('success', `Paper account “${account.name}” created`, `${formatMoney(account.balance)} ${account.currency}, ${account.type === 'margin' ? `margin ×${account.leverage}` : 'cash'}`);
-    return { ok: true };
-  } catch (e) {
-    const fields = e instanceof ApiError && e.code === 'INVALID_PARAMS' ? fieldsOf(e) : null;
-    return { ok: false, fields, message: errorMessage(e) };
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ApiClient } from '../../api/api-client';
 import type { Command } from '../command-palette/commands';
-import { useAccountDialog } from './account-dialog-store';
+import { accountCommands } from '../accounts/account-commands';
 import { displayCombo, type HotkeyAction } from './hotkeys';
 import { useHotkeys } from './hotkey-store';
 import { useTicket } from './ticket-store';
@@ -26,8 +26,8 @@ export function tradingCommands(api: ApiClient): Command[] {
     hot('trade.sell', 'Sell at market (active chart symbol, ticket quantity)', 'sellMarket'),
     hot('trade.cancelAll', 'Cancel all orders', 'cancelAll'),
     hot('trade.flatten', 'Flatten all (cancel orders, close positions)', 'flattenAll'),
-    { id: 'trade.newAccount', title: 'New paper account…', group: 'Trading', run: () => useAccountDialog.getState().setOpen(true) },
-    ...(account ? [{ id: 'trade.resetAccount', title: `Reset paper account “${account.name}”…`, group: 'Trading', run: () => resetAccount(api, account) }] : []),
+    ...accountCommands(api, account),
+    ...(account?.kind === 'paper' ? [{ id: 'trade.resetAccount', title: `Reset paper account “${account.name}”…`, group: 'Trading', run: () => resetAccount(api, account) }] : []),
     ...Object.values(accounts)
       .filter((a) => a.id !== accountId)
       .map((a) => ({ id: `trade.account.${a.id}`, title: `Switch to account “${a.name}”`, group: 'Trading', run: () => useTrading.getState().selectAccount(a.id) })),

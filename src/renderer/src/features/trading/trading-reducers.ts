@@ -1,4 +1,4 @@
-import type { Account } from '../../../../shared/trading/account';
+import type { Account, Connection } from '../../../../shared/trading/account';
 import type { Fill } from '../../../../shared/trading/fill';
 import { isWorking, type Order } from '../../../../shared/trading/order';
 import type { Position } from '../../../../shared/trading/position';
@@ -35,9 +35,24 @@ export function applyAccounts(data: TradingData, list: readonly Account[], prefe
   return accountId === data.accountId ? { ...data, accounts } : { ...data, accounts, accountId, orders: {}, positions: {}, fills: [] };
 }
 
+/** The newer of two connection states: events and account updates can cross on the wire. */
+function newerConnection(current: Connection | null | undefined, next: Connection | null): Connection | null {
+  return current && next && current.since > next.since ? current : next;
+}
+
 export function applyAccount(data: TradingData, account: Account): TradingData {
-  const accounts = { ...data.accounts, [account.id]: account };
+  const connection = newerConnection(data.accounts[account.id]?.connection, account.connection);
+  const accounts = { ...data.accounts, [account.id]: connection === account.connection ? account : { ...account, connection } };
   return { ...data, accounts, accountId: data.accountId ?? account.id };
+}
+
+/** A live account's connection changed (`accounts.connection`); unknown accounts wait for their `accounts.update`. */
+export function applyConnection(data: TradingData, event: Connection & { accountId: string }): TradingData {
+  const account = data.accounts[event.accountId];
+  if (!account) return data;
+  const { accountId: _id, ...connection } = event;
+  if (newerConnection(account.connection, connection) !== connection) return data;
+  return { ...data, accounts: { ...data.accounts, [account.id]: { ...account, connection } } };
 }
 
 /** Switching accounts empties the per-account lists until they are loaded again. */

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Account } from '../../../../shared/trading/account';
+import type { Account, Connection } from '../../../../shared/trading/account';
 import type { Fill } from '../../../../shared/trading/fill';
 import type { Order } from '../../../../shared/trading/order';
 import type { Position } from '../../../../shared/trading/position';
@@ -27,6 +27,7 @@ interface TradingState extends r.TradingData {
   setAccounts(list: readonly Account[]): void;
   selectAccount(accountId: string): void;
   accountUpdate(account: Account): void;
+  connectionUpdate(event: Connection & { accountId: string }): void;
   orderUpdate(order: Order): void;
   positionUpdate(position: Position): void;
   fillNew(fill: Fill): void;
@@ -52,6 +53,7 @@ export const useTrading = create<TradingState>()((set, get) => {
       reduce((d) => r.selectAccount(d, accountId));
     },
     accountUpdate: (account) => reduce((d) => r.applyAccount(d, account)),
+    connectionUpdate: (event) => reduce((d) => r.applyConnection(d, event)),
     orderUpdate: (order) => reduce((d) => r.applyOrder(d, order)),
     positionUpdate: (position) => reduce((d) => r.applyPosition(d, position)),
     fillNew: (fill) => reduce((d) => r.applyFill(d, fill)),

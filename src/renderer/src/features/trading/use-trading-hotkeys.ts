@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { ApiClient } from '../../api/api-client';
 import { usePalette } from '../command-palette/palette-store';
-import { useAccountDialog } from './account-dialog-store';
+import { useAccountDialog } from '../accounts/account-dialog-store';
 import { useConfirm } from './confirm-store';
 import { useHotkeys } from './hotkey-store';
 import { matchHotkey } from './hotkeys';
@@ -20,7 +20,7 @@ export function useTradingHotkeys(api: ApiClient): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || e.repeat || isEditableTarget(e.target)) return;
-      if (useHotkeys.getState().capturing || usePalette.getState().open || useConfirm.getState().request || useAccountDialog.getState().open) return;
+      if (useHotkeys.getState().capturing || usePalette.getState().open || useConfirm.getState().request || useAccountDialog.getState().view) return;
       const action = matchHotkey(useHotkeys.getState().bindings, e);
       if (!action) return;
       e.preventDefault();

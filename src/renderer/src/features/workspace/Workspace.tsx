@@ -1,5 +1,6 @@
 import { DockviewReact, themeDark, themeLight, type DockviewReadyEvent, type IDockviewPanelProps } from 'dockview-react';
 import type { FunctionComponent } from 'react';
+import { ReconciliationPanel } from '../accounts/ReconciliationPanel';
 import { ActivityPanel } from '../activity/ActivityPanel';
 import { ChartsPanel } from '../charts/ChartsPanel';
 import { WatchlistPanel } from '../watchlist/WatchlistPanel';
@@ -26,6 +27,7 @@ const COMPONENTS: Record<PanelId, FunctionComponent<IDockviewPanelProps>> = {
   orders: OrdersPanel,
   fills: FillsPanel,
   account: AccountPanel,
+  reconciliation: ReconciliationPanel,
 };
 
 /** The docking area: panels can be split, tabbed, resized and dragged. */

@@ -12,6 +12,7 @@ export const PANELS = {
   orders: { title: 'Orders' },
   fills: { title: 'Fills' },
   account: { title: 'Account' },
+  reconciliation: { title: 'Reconciliation' },
 } as const;
 export type PanelId = keyof typeof PANELS;
 
@@ -22,6 +23,7 @@ const HOMES: Partial<Record<PanelId, readonly PanelId[]>> = {
   orders: ['positions', 'fills', 'account', 'activity', 'system'],
   fills: ['positions', 'orders', 'account', 'activity', 'system'],
   account: ['positions', 'orders', 'fills', 'activity', 'system'],
+  reconciliation: ['account', 'positions', 'orders', 'fills', 'activity', 'system'],
 };
 
 /** Focuses a panel, opening it where it fits when it is closed. */

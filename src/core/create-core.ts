@@ -5,6 +5,9 @@ import { dispatch, type HandlerMap } from './api/dispatcher';
 import type { Deliver } from './api/event-subscriptions';
 import { openSession, type Session } from './api/session';
 import { createBarRepository } from './market/bar-repository';
+import type { CcxtAccountDeps } from './brokers/ccxt/ccxt-account';
+import { createFeedRouter } from './market/feed-router';
+import { createBrokerCredentials } from './trading/broker-credentials';
 import { createMarketHandlers } from './market/market-handlers';
 import type { MarketFeed } from './market/market-feed';
 import { createMarketService } from './market/market-service';
@@ -35,6 +38,8 @@ export interface CoreOptions {
   marketFlushMs?: number;
   /** Trades per second per instrument of the synthetic market (default 20). */
   syntheticTicksPerSecond?: number;
+  /** Live accounts' connection timings (tests shorten them). */
+  live?: Partial<Pick<CcxtAccountDeps, 'backoff' | 'heartbeatMs' | 'staleMs' | 'resolveForMs' | 'timeoutMs'>>;
 }
 
 /** The core as hosts see it: contract handlers, events, and an orderly close. */
@@ -90,7 +95,9 @@ export function createCore(options: CoreOptions): Core {
   const stopCheckpoints = startCheckpointer(db, log);
   const systemDeps = { db, clock, paths, backups, app: { name: APP_NAME, version: options.version, host: options.host }, startedAt: clock.now() };
   const settings = createSettingsRepository(db, clock.now);
-  const feed = options.feed ?? createSyntheticFeed({ seed: syntheticSeed(settings), clock, ...(options.syntheticTicksPerSecond ? { ticksPerSecond: options.syntheticTicksPerSecond } : {}) });
+  const primaryFeed = options.feed ?? createSyntheticFeed({ seed: syntheticSeed(settings), clock, ...(options.syntheticTicksPerSecond ? { ticksPerSecond: options.syntheticTicksPerSecond } : {}) });
+  // Live accounts attach their exchanges' feeds here as they open.
+  const feed = createFeedRouter(primaryFeed);
   const market = createMarketService({
     feed,
     repo: createBarRepository(db),
@@ -106,6 +113,11 @@ export function createCore(options: CoreOptions): Core {
     clock,
     log: logger.child({ component: 'trading' }),
     emit: (topic, payload) => events.emit(topic, payload),
+    live: {
+      router: feed,
+      credentials: createBrokerCredentials(options.ports.secrets, (accountId, why) => log.error({ accountId, why }, 'broker keys cannot be read')),
+      ...(options.live ? { options: options.live } : {}),
+    },
   });
   const handlers: Handlers = {
     ...createSystemHandlers(systemDeps),

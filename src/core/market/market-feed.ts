@@ -27,7 +27,14 @@ export interface MarketFeed {
   history(symbol: string, tf: Timeframe, from: number, to: number): Promise<Bar[]>;
   /** Earliest time the feed has history for `symbol`. */
   historyStart(symbol: string): number;
-  /** Live ticks for the symbols; returns its disposer. */
+  /**
+   * Live ticks for the symbols; returns its disposer. A tick with `lastSize` 0 moved the book
+   * only: it is a quote, not a trade, and adds nothing to the bars.
+   */
   subscribe(symbols: readonly string[], onTick: (tick: Tick) => void): () => void;
+  /** Feeds whose instruments change (an exchange's markets, loaded on connect) say so. */
+  onInstrumentsChanged?(listener: (venue: string, count: number) => void): () => void;
+  /** Feeds that lose live data (a dropped stream) say which span of a symbol to fetch again. */
+  onHistoryGap?(listener: (symbol: string, from: number, to: number) => void): () => void;
   close(): void;
 }

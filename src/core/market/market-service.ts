@@ -61,7 +61,12 @@ interface Live {
  */
 export function createMarketService(deps: MarketServiceDeps): MarketService {
   const { feed, repo, clock, log } = deps;
-  const bySymbol = new Map(feed.instruments().map((i) => [i.symbol, i]));
+  let bySymbol = new Map(feed.instruments().map((i) => [i.symbol, i]));
+  // A live account's exchange adds its markets when it connects.
+  const offInstruments = feed.onInstrumentsChanged?.((venue, count) => {
+    bySymbol = new Map(feed.instruments().map((i) => [i.symbol, i]));
+    deps.emit('market.instruments', { venue, count });
+  });
   const live = new Map<string, Live>();
   const pendingWrites: Array<{ symbol: string; tf: Timeframe; bar: Bar }> = [];
 
@@ -80,7 +85,8 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
   const onTick = (tick: Tick): void => {
     const l = live.get(tick.symbol);
     if (!l) return;
-    aggregator.addTrade(tick.symbol, tick.time, tick.last, tick.lastSize);
+    // A quote-only tick (the book moved, nothing traded) adds nothing to the bars.
+    if (tick.lastSize > 0) aggregator.addTrade(tick.symbol, tick.time, tick.last, tick.lastSize);
     l.quote = { symbol: tick.symbol, time: tick.time, bid: tick.bid, ask: tick.ask, bidSize: tick.bidSize, askSize: tick.askSize, last: tick.last, prevClose: l.prevClose };
     l.dirty = true;
     notify(l, l.quote);
@@ -186,6 +192,31 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
     }
   };
 
+  /**
+   * Live trades were lost in [from, to) (a dropped stream): the bars of that span are fetched
+   * again from the feed and replace what the trades built, then charts are told to reload.
+   */
+  const backfill = async (symbol: string, from: number, to: number): Promise<void> => {
+    const now = clock.now();
+    for (const tf of TIMEFRAMES) {
+      if (tf === '1s') continue;
+      const start = bucketStart(from, tf);
+      const fetched = await feed.history(symbol, tf, start, Math.min(to, now) + 1);
+      const span = TIMEFRAME_MS[tf];
+      const complete = fetched.filter((b) => b.time + span <= now);
+      repo.transaction(() => {
+        repo.upsert(symbol, tf, complete);
+        if (complete.length > 0) repo.addCoverage(symbol, tf, { from: start, to: complete.at(-1)!.time + span });
+      });
+      const forming = fetched.at(-1);
+      if (forming && forming.time + span > now && live.has(symbol)) aggregator.seed(symbol, tf, forming);
+    }
+    deps.emit('market.history', { symbol, from: bucketStart(from, '1m'), to: now });
+  };
+  const offGaps = feed.onHistoryGap?.((symbol, from, to) => {
+    backfill(symbol, from, to).catch((error: unknown) => log.error({ symbol, err: String(error) }, 'backfilling a gap failed'));
+  });
+
   const service: MarketService = {
     instruments: (query) => searchInstruments([...bySymbol.values()], query),
     instrument,
@@ -264,6 +295,8 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
       repo.transaction(() => repo.upsert(symbol, tf, bars));
     },
     close() {
+      offInstruments?.();
+      offGaps?.();
       clearInterval(timer);
       clearInterval(pruneTimer);
       flush();

@@ -7,6 +7,11 @@ export type TradingHandlers = Pick<
   | 'accounts.create'
   | 'accounts.configure'
   | 'accounts.reset'
+  | 'accounts.exchanges'
+  | 'accounts.setCredentials'
+  | 'accounts.testConnection'
+  | 'accounts.reconnect'
+  | 'accounts.reconciliations'
   | 'orders.place'
   | 'orders.cancel'
   | 'orders.cancelAll'
@@ -24,6 +29,11 @@ export function createTradingHandlers(trading: TradingService): TradingHandlers 
     'accounts.create': (p) => trading.createAccount(p),
     'accounts.configure': (p) => trading.configure(p),
     'accounts.reset': (p) => trading.reset(p.accountId, p.balance),
+    'accounts.exchanges': () => trading.exchanges(),
+    'accounts.setCredentials': (p) => trading.setCredentials(p),
+    'accounts.testConnection': (p) => trading.testConnection(p.accountId),
+    'accounts.reconnect': (p) => trading.reconnect(p.accountId),
+    'accounts.reconciliations': (p) => trading.reconciliations(p.accountId, p.limit),
     'orders.place': ({ accountId, ...request }) => trading.place(accountId, request),
     'orders.cancel': (p) => trading.cancel(p.accountId, p.orderId),
     'orders.cancelAll': async (p) => ({ cancelled: await trading.cancelAll(p.accountId, p.symbol) }),

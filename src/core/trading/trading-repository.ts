@@ -10,7 +10,7 @@ import type { PositionState } from '../brokers/broker';
 export const accountRecordSchema = z.object({
   id: z.string(),
   name: z.string(),
-  kind: z.literal('paper'),
+  kind: z.enum(['paper', 'ccxt']),
   type: z.enum(['cash', 'margin']),
   currency: accountCurrencySchema,
   leverage: z.number(),
@@ -26,6 +26,16 @@ export const accountRecordSchema = z.object({
   resetAt: z.int().nullable(),
   /** Fills with a higher seq belong to the account's current life (since its last reset). */
   resetSeq: z.int().nonnegative(),
+  /** Live accounts: where they trade. Keys are kept in the secret store, never here. */
+  live: z
+    .object({
+      exchange: z.string(),
+      venue: z.string(),
+      endpoints: z.object({ rest: z.string().optional(), ws: z.string().optional() }).nullable(),
+      hasCredentials: z.boolean(),
+      lastFillTime: z.int().nullable(),
+    })
+    .optional(),
 });
 export type AccountRecord = z.infer<typeof accountRecordSchema>;
 

@@ -7,10 +7,17 @@ import type { Fill } from '../../shared/trading/fill';
 import { lotsAvgPrice, lotsCost, lotsQty } from '../../shared/trading/fifo-lots';
 import { GENERATED_CLIENT_ID_PREFIX, type Order, type OrderChanges, type OrderRequest, type OrderStatus } from '../../shared/trading/order';
 import type { Position } from '../../shared/trading/position';
-import type { BrokerEvent, PositionState } from '../brokers/broker';
+import type { Broker, BrokerEvent, PositionState } from '../brokers/broker';
+import { openCcxtAccount, type CcxtAccount, type CcxtAccountDeps, type ConnectionTest } from '../brokers/ccxt/ccxt-account';
+import { describeExchanges, isStreamingExchange, type ExchangeInfo } from '../brokers/ccxt/create-exchange';
+import type { FeedRouter } from '../market/feed-router';
+import { instrumentSchema } from '../../shared/market/instrument';
+import { reconciliationSchema, type Reconciliation } from '../../shared/trading/reconciliation';
+import { z } from 'zod';
+import type { BrokerCredentials } from './broker-credentials';
 import { createTimeOrderedIds } from '../ids/time-ordered-id';
 import { BrokerError, OrderFinalError, OrderNotFoundError, OrderRejectedError } from '../brokers/broker-errors';
-import { createPaperBroker, type PaperBroker } from '../brokers/paper/paper-broker';
+import { createPaperBroker } from '../brokers/paper/paper-broker';
 import type { MarketService } from '../market/market-service';
 import type { Clock, Logger } from '../ports';
 import type { SettingsRepository } from '../store/settings-repository';
@@ -33,10 +40,29 @@ export interface TradingServiceDeps {
   markFlushMs?: number;
   /** How long a placement waits for a symbol's first quote (default 5 s). */
   quoteTimeoutMs?: number;
+  /** Live accounts: where their keys are kept and where their exchanges' feeds plug into the market. */
+  live?: {
+    credentials: BrokerCredentials;
+    router: FeedRouter;
+    options?: Partial<Pick<CcxtAccountDeps, 'backoff' | 'heartbeatMs' | 'staleMs' | 'resolveForMs' | 'timeoutMs'>>;
+  };
+}
+
+/** A broker as the service drives it: paper brokers reset and expire DAY orders; live ones need neither. */
+type AccountBroker = Broker & { housekeeping(now: number): void; reset?(balance: number): void };
+
+interface Entry {
+  record: AccountRecord;
+  broker: AccountBroker;
+  off: () => void;
+  /** Live accounts: the exchange connection, and the detacher of its feed from the market. */
+  ccxt?: CcxtAccount;
+  detach?: () => void;
 }
 
 export type CreateAccount = Params<'accounts.create'>;
 export type ConfigureAccount = Params<'accounts.configure'>;
+export type SetCredentials = Params<'accounts.setCredentials'>;
 
 export interface TradingService {
   accounts(): Account[];
@@ -53,12 +79,20 @@ export interface TradingService {
   closePosition(accountId: string, symbol: string, qty?: number): Promise<Order>;
   closeAll(accountId: string): Promise<{ cancelled: Order[]; closing: Order[]; failed: Array<{ symbol: string; reason: string }> }>;
   fills(accountId: string, query: { symbol?: string | undefined; from?: number | undefined; to?: number | undefined; cursor?: string | undefined; limit: number; order: 'asc' | 'desc' }): { fills: Fill[]; nextCursor: string | null };
+  exchanges(): ExchangeInfo[];
+  setCredentials(params: SetCredentials): Promise<Account>;
+  testConnection(accountId: string): Promise<ConnectionTest>;
+  reconnect(accountId: string): Promise<Account>;
+  reconciliations(accountId: string, limit: number): Reconciliation[];
   /** Runs housekeeping now (DAY expiry); a timer does it every second. */
   housekeeping(): void;
   close(): void;
 }
 
 const DEFAULT_ACCOUNT_KEY = 'trading.defaultAccountCreated';
+const RECONCILIATIONS_KEPT = 50;
+const reconciliationsKey = (accountId: string): string => `trading.reconciliations.${accountId}`;
+const venueInstrumentsKey = (venue: string): string => `market.instruments.${venue}`;
 const HOUSEKEEPING_MS = 1000;
 
 /** Maps what a broker threw to the API's stable error codes. */
@@ -84,29 +118,44 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
   const instruments = market.instruments();
   const fx = createFxRates(instruments, market);
   const quoteTimeoutMs = deps.quoteTimeoutMs ?? 5000;
-  // Lot rounders made once: positions are valued on every mark flush.
-  const lotRounders = new Map(instruments.map((i) => [i.symbol, gridRounder(i.lotStep)]));
-  const lotRounder = (inst: Instrument): ((q: number) => number) => lotRounders.get(inst.symbol) ?? gridRounder(inst.lotStep);
+  // Lot rounders made once per symbol: positions are valued on every mark flush.
+  const lotRounders = new Map<string, (q: number) => number>();
+  const lotRounder = (inst: Instrument): ((q: number) => number) => {
+    let round = lotRounders.get(inst.symbol);
+    if (!round) {
+      round = gridRounder(inst.lotStep);
+      lotRounders.set(inst.symbol, round);
+    }
+    return round;
+  };
+  /** The instrument, if the market knows it now (a live venue's may not be loaded yet). */
+  const knownInstrument = (symbol: string): Instrument | undefined => {
+    try {
+      return market.instrument(symbol);
+    } catch {
+      return undefined;
+    }
+  };
   /** Signed open quantity of a symbol in an account. */
-  const openQty = (broker: PaperBroker, inst: Instrument): number => {
+  const openQty = (broker: AccountBroker, inst: Instrument): number => {
     const p = broker.positions().find((x) => x.symbol === inst.symbol);
     return p ? lotsQty(p.lots, lotRounder(inst)) : 0;
   };
-  const live = new Map<string, { record: AccountRecord; broker: PaperBroker; off: () => void }>();
+  const live = new Map<string, Entry>();
   const dirtyMarks = new Set<string>();
 
-  const get = (accountId: string): { record: AccountRecord; broker: PaperBroker } => {
+  const get = (accountId: string): Entry => {
     const found = live.get(accountId);
     if (!found) throw new ApiError('NOT_FOUND', `No account ${accountId}`);
     return found;
   };
 
-  const toPosition = (record: AccountRecord, broker: PaperBroker, p: PositionState): Position => {
-    const inst = market.instrument(p.symbol);
-    const qty = lotsQty(p.lots, lotRounder(inst));
+  const toPosition = (record: AccountRecord, broker: AccountBroker, p: PositionState): Position => {
+    const inst = knownInstrument(p.symbol);
+    const qty = inst ? lotsQty(p.lots, lotRounder(inst)) : p.lots.reduce((sum, l) => sum + l.qty, 0);
     const cost = lotsCost(p.lots);
     const markPrice = broker.mark(p.symbol) ?? null;
-    const rate = broker.fxRate(inst.quoteCurrency);
+    const rate = inst ? broker.fxRate(inst.quoteCurrency) : undefined;
     const marketValue = markPrice !== null && rate !== undefined ? qty * markPrice * rate : cost;
     return {
       accountId: record.id,
@@ -122,12 +171,17 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
     };
   };
 
-  const toAccount = (record: AccountRecord, broker: PaperBroker): Account => {
+  const toAccount = ({ record, broker, ccxt }: Entry): Account => {
     const money = broker.account();
     return {
       id: record.id,
       name: record.name,
       kind: record.kind,
+      exchange: record.live?.exchange ?? null,
+      venue: record.live?.venue ?? null,
+      endpoints: record.live?.endpoints ?? null,
+      hasCredentials: record.live?.hasCredentials ?? false,
+      connection: ccxt?.connection() ?? null,
       type: record.type,
       currency: record.currency,
       leverage: record.leverage,
@@ -147,7 +201,7 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
   let flushScheduled = false;
   let barrier: { promise: Promise<void>; resolve: () => void; reject: (error: Error) => void } | undefined;
 
-  type Money = Pick<AccountRecord, 'balance' | 'realizedPnl' | 'fillSeq'>;
+  type Money = Pick<AccountRecord, 'balance' | 'realizedPnl' | 'fillSeq' | 'live'>;
 
   /**
    * Writes a group of batches; an order, position or account changed several times is written
@@ -174,7 +228,8 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
           repo.insertFill(e.fill);
         } else if (e.type === 'position') positions.set(`${accountId}\u0000${e.position.symbol}`, { accountId, position: e.position });
         else if (e.type === 'account') {
-          money = { balance: e.balance, realizedPnl: e.realizedPnl, fillSeq: e.fillSeq };
+          const lastFillTime = live.get(accountId)?.ccxt?.broker.lastFillTime() ?? null;
+          money = { balance: e.balance, realizedPnl: e.realizedPnl, fillSeq: e.fillSeq, ...(record.live ? { live: { ...record.live, lastFillTime } } : {}) };
           accounts.set(accountId, { ...(accounts.get(accountId) ?? record), ...money });
         }
       }
@@ -197,7 +252,7 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
       else if (e.type === 'marks') dirtyMarks.add(accountId);
     }
     for (const p of positions.values()) deps.emit('positions.update', toPosition(entry.record, entry.broker, p));
-    if (accountChanged) deps.emit('accounts.update', toAccount(entry.record, entry.broker));
+    if (accountChanged) deps.emit('accounts.update', toAccount(entry));
   };
 
   const commit = (): void => {
@@ -263,8 +318,9 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
   const restorePositions = (record: AccountRecord): PositionState[] => {
     const { states, damaged } = repo.positions(record.id);
     for (const symbol of damaged) {
-      const round = lotRounders.get(symbol);
-      if (!round) continue;
+      const inst = knownInstrument(symbol);
+      if (!inst) continue;
+      const round = lotRounder(inst);
       const fills: Fill[] = [];
       for (let cursorSeq = record.resetSeq; ; ) {
         const page = repo.fills(record.id, { symbol, cursorSeq, order: 'asc', limit: 5000 });
@@ -280,7 +336,79 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
     return states;
   };
 
+  const history = (record: AccountRecord): CcxtAccountDeps['history'] => ({
+    order: (id) => repo.order(record.id, id),
+    // Ids this service generated are fresh UUIDv7s: no stored order can have one.
+    orderByClientId: (clientOrderId) => (clientOrderId.startsWith(GENERATED_CLIENT_ID_PREFIX) ? undefined : repo.orderByClientId(record.id, clientOrderId)),
+    fillsSince: (cursor, limit) => repo.fills(record.id, { cursorSeq: cursor, order: 'asc', limit }),
+  });
+
+  const storedInstruments = (venue: string): Instrument[] => {
+    const parsed = z.array(instrumentSchema).safeParse(deps.settings.get(venueInstrumentsKey(venue)));
+    return parsed.success ? parsed.data : [];
+  };
+
+  const storedReconciliations = (accountId: string): Reconciliation[] => {
+    const parsed = z.array(reconciliationSchema).safeParse(deps.settings.get(reconciliationsKey(accountId)));
+    return parsed.success ? parsed.data : [];
+  };
+
+  /** A live account: its exchange's feed joins the market, its broker streams into the store. */
+  const startLive = (record: AccountRecord): void => {
+    const spec = record.live;
+    const liveDeps = deps.live;
+    if (!spec || !liveDeps) return;
+    // The venue's markets as last loaded: positions and history stay readable offline.
+    const cachedInstruments = storedInstruments(spec.venue);
+    const ccxt = openCcxtAccount({
+      accountId: record.id,
+      exchange: spec.exchange,
+      venue: spec.venue,
+      endpoints: spec.endpoints,
+      currency: () => record.currency,
+      createdAt: record.createdAt,
+      credentials: () => liveDeps.credentials.load(record.id),
+      cachedInstruments,
+      saveInstruments: (list) => deps.settings.set(venueInstrumentsKey(spec.venue), list),
+      quotes: market,
+      fx,
+      clock,
+      log,
+      newId,
+      initial: {
+        balance: record.balance,
+        realizedPnl: record.realizedPnl,
+        fillSeq: record.fillSeq,
+        positions: [],
+        workingOrders: repo.workingOrders(record.id),
+        lastFillTime: spec.lastFillTime,
+        recentFillIds: repo.fills(record.id, { cursorSeq: 0, order: 'desc', limit: 1000 }).map((f) => f.id),
+      },
+      history: history(record),
+      onConnection: (connection) => {
+        deps.emit('accounts.connection', { accountId: record.id, ...connection });
+        const entry = live.get(record.id);
+        if (entry) deps.emit('accounts.update', toAccount(entry));
+      },
+      onReconciliation: (reconciliation) => {
+        deps.settings.set(reconciliationsKey(record.id), [reconciliation, ...storedReconciliations(record.id)].slice(0, RECONCILIATIONS_KEPT));
+        deps.emit('accounts.reconciliation', reconciliation);
+      },
+      ...liveDeps.options,
+    });
+    const detach = liveDeps.router.attach(spec.venue, ccxt.feed);
+    // Positions are restored once the venue's instruments are known (damaged ones need lot steps).
+    for (const p of restorePositions(record)) ccxt.broker.setPosition(p, []);
+    const off = ccxt.broker.subscribe((events) => onBrokerEvents(record.id, events));
+    live.set(record.id, { record, broker: ccxt.broker, off, ccxt, detach });
+    void ccxt.start();
+  };
+
   const startBroker = (record: AccountRecord): void => {
+    if (record.kind === 'ccxt') {
+      startLive(record);
+      return;
+    }
     const broker = createPaperBroker({
       accountId: record.id,
       config: () => record,
@@ -290,12 +418,7 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
       clock,
       newId,
       initial: { balance: record.balance, realizedPnl: record.realizedPnl, fillSeq: record.fillSeq, positions: restorePositions(record), workingOrders: repo.workingOrders(record.id) },
-      history: {
-        order: (id) => repo.order(record.id, id),
-        // Ids this service generated are fresh UUIDv7s: no stored order can have one.
-        orderByClientId: (clientOrderId) => (clientOrderId.startsWith(GENERATED_CLIENT_ID_PREFIX) ? undefined : repo.orderByClientId(record.id, clientOrderId)),
-        fillsSince: (cursor, limit) => repo.fills(record.id, { cursorSeq: cursor, order: 'asc', limit }),
-      },
+      history: history(record),
       ...(deps.quoteTimeoutMs ? { quoteTimeoutMs: deps.quoteTimeoutMs } : {}),
     });
     const off = broker.subscribe((events) => onBrokerEvents(record.id, events));
@@ -304,32 +427,59 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
     broker.housekeeping(clock.now());
   };
 
+  /** A venue prefix no other account uses: BINANCE, then BINANCE2, … */
+  const freeVenue = (exchange: string): string => {
+    const taken = new Set([...live.values()].map((e) => e.record.live?.venue));
+    const base = exchange.toUpperCase();
+    for (let n = 1; ; n++) if (!taken.has(n === 1 ? base : `${base}${n}`)) return n === 1 ? base : `${base}${n}`;
+  };
+
   const createAccount = (params: CreateAccount): Account => {
     const now = clock.now();
-    const record: AccountRecord = {
-      id: newId(),
-      name: params.name,
-      kind: 'paper',
-      type: params.leverage === undefined ? 'cash' : 'margin',
-      currency: params.currency,
-      leverage: params.leverage ?? 1,
-      startingBalance: params.balance,
-      makerFeeBps: params.makerFeeBps,
-      takerFeeBps: params.takerFeeBps,
-      maxOrderValue: params.maxOrderValue ?? null,
-      balance: params.balance,
-      realizedPnl: 0,
-      fillSeq: 0,
-      createdAt: now,
-      resetAt: null,
-      resetSeq: 0,
-    };
+    const common = { id: newId(), name: params.name, currency: params.currency, maxOrderValue: params.maxOrderValue ?? null, realizedPnl: 0, fillSeq: 0, createdAt: now, resetAt: null, resetSeq: 0 };
+    let record: AccountRecord;
+    if (params.kind === 'paper') {
+      record = {
+        ...common,
+        kind: 'paper',
+        type: params.leverage === undefined ? 'cash' : 'margin',
+        leverage: params.leverage ?? 1,
+        startingBalance: params.balance,
+        makerFeeBps: params.makerFeeBps,
+        takerFeeBps: params.takerFeeBps,
+        balance: params.balance,
+      };
+    } else {
+      if (!deps.live) throw new ApiError('UNAVAILABLE', 'Live accounts are not available in this host');
+      if (!isStreamingExchange(params.exchange)) {
+        throw new ApiError('INVALID_PARAMS', `"${params.exchange}" is not an exchange this terminal can stream from; see accounts.exchanges`, { fields: [{ path: 'exchange', message: 'unknown exchange' }] });
+      }
+      // Spot only, no borrowing: the exchange holds the money and charges its own fees.
+      record = {
+        ...common,
+        kind: 'ccxt',
+        type: 'cash',
+        leverage: 1,
+        startingBalance: 0,
+        makerFeeBps: 0,
+        takerFeeBps: 0,
+        balance: 0,
+        live: { exchange: params.exchange, venue: freeVenue(params.exchange), endpoints: params.endpoints ?? null, hasCredentials: false, lastFillTime: null },
+      };
+    }
     repo.saveAccount(record);
     startBroker(record);
-    const account = toAccount(record, get(record.id).broker);
+    const account = toAccount(get(record.id));
     deps.emit('accounts.update', account);
-    log.info({ accountId: record.id, type: record.type, currency: record.currency }, 'paper account created');
+    log.info({ accountId: record.id, kind: record.kind, type: record.type, currency: record.currency, exchange: record.live?.exchange }, 'account created');
     return account;
+  };
+
+  /** The live part of an account, or INVALID_PARAMS for a paper one. */
+  const liveOf = (accountId: string): Entry & { ccxt: CcxtAccount } => {
+    const entry = get(accountId);
+    if (!entry.ccxt) throw new ApiError('INVALID_PARAMS', 'A paper account has no exchange connection', { fields: [{ path: 'accountId', message: 'a paper account' }] });
+    return entry as Entry & { ccxt: CcxtAccount };
   };
 
   for (const record of repo.accounts()) startBroker(record);
@@ -344,7 +494,7 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
       const entry = live.get(accountId);
       if (!entry) continue;
       for (const p of entry.broker.positions()) deps.emit('positions.update', toPosition(entry.record, entry.broker, p));
-      deps.emit('accounts.update', toAccount(entry.record, entry.broker));
+      deps.emit('accounts.update', toAccount(entry));
     }
     dirtyMarks.clear();
   }, deps.markFlushMs ?? 250);
@@ -377,10 +527,15 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
   };
 
   const place = async (accountId: string, request: OrderRequest): Promise<Order> => {
-    const { record, broker } = get(accountId);
+    const { record, broker, ccxt } = get(accountId);
     const clientOrderId = request.clientOrderId ?? `${GENERATED_CLIENT_ID_PREFIX}${newId().replaceAll('-', '')}`;
     const existing = await broker.orderByClientId(clientOrderId);
     if (existing) return existing;
+    if (ccxt) {
+      const { state, detail } = ccxt.connection();
+      // Sent into a dead link, an order's fate would be unknown: refuse it plainly instead.
+      if (state !== 'live' && state !== 'degraded') throw new ApiError('UNAVAILABLE', `${record.live?.venue ?? 'The exchange'} is ${state}: ${detail}`);
+    }
     const inst = market.instrument(request.symbol);
     checkSteps(request, inst);
     // On the step within binary noise: pass the exact decimal on, so 0.1 + 0.2 is 0.3.
@@ -427,14 +582,15 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
   };
 
   return {
-    accounts: () => [...live.values()].map((e) => toAccount(e.record, e.broker)),
-    account: (accountId) => {
-      const e = get(accountId);
-      return toAccount(e.record, e.broker);
-    },
+    accounts: () => [...live.values()].map(toAccount),
+    account: (accountId) => toAccount(get(accountId)),
     createAccount,
     configure(params) {
-      const { record, broker } = get(params.accountId);
+      const entry = get(params.accountId);
+      const { record } = entry;
+      if (record.kind === 'ccxt' && (params.makerFeeBps !== undefined || params.takerFeeBps !== undefined || params.leverage !== undefined)) {
+        throw new ApiError('INVALID_PARAMS', 'A live account’s fees and leverage are the exchange’s', { fields: [{ path: params.leverage !== undefined ? 'leverage' : 'makerFeeBps', message: 'set at the exchange' }] });
+      }
       if (params.leverage !== undefined && record.type === 'cash') {
         throw new ApiError('INVALID_PARAMS', 'A cash account has no leverage', { fields: [{ path: 'leverage', message: 'a cash account has no leverage' }] });
       }
@@ -444,12 +600,14 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
       if (params.takerFeeBps !== undefined) record.takerFeeBps = params.takerFeeBps;
       if (params.maxOrderValue !== undefined) record.maxOrderValue = params.maxOrderValue;
       repo.saveAccount(record);
-      const account = toAccount(record, broker);
+      const account = toAccount(entry);
       deps.emit('accounts.update', account);
       return account;
     },
     async reset(accountId, balance) {
-      const { record, broker } = get(accountId);
+      const entry = get(accountId);
+      const { record, broker } = entry;
+      if (!broker.reset) throw new ApiError('INVALID_PARAMS', 'A live account’s money is at its exchange: it cannot be reset', { fields: [{ path: 'accountId', message: 'a live account' }] });
       const start = balance ?? record.startingBalance;
       broker.reset(start);
       await committed();
@@ -457,7 +615,7 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
       record.resetAt = clock.now();
       record.resetSeq = record.fillSeq;
       repo.saveAccount(record);
-      const account = toAccount(record, broker);
+      const account = toAccount(entry);
       deps.emit('accounts.update', account);
       log.info({ accountId, balance: start }, 'paper account reset');
       return account;
@@ -523,6 +681,29 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
       return { fills, nextCursor: fills.length === q.limit ? String(fills.at(-1)!.seq) : null };
     },
     housekeeping,
+    exchanges: () => describeExchanges(),
+    async setCredentials(params) {
+      const entry = liveOf(params.accountId);
+      const live = entry.record.live!;
+      await deps.live!.credentials.save(entry.record.id, { apiKey: params.apiKey, secret: params.secret, ...(params.passphrase ? { passphrase: params.passphrase } : {}) });
+      entry.record.live = { ...live, hasCredentials: true };
+      repo.saveAccount(entry.record);
+      log.info({ accountId: entry.record.id }, 'API keys stored');
+      await entry.ccxt.reconnect();
+      const account = toAccount(entry);
+      deps.emit('accounts.update', account);
+      return account;
+    },
+    testConnection: (accountId) => liveOf(accountId).ccxt.testConnection(),
+    async reconnect(accountId) {
+      const entry = liveOf(accountId);
+      await entry.ccxt.reconnect();
+      return toAccount(entry);
+    },
+    reconciliations(accountId, limit) {
+      liveOf(accountId);
+      return storedReconciliations(accountId).slice(0, limit);
+    },
     close() {
       if (pending.length > 0) commit();
       clearInterval(markTimer);
@@ -530,6 +711,8 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
       for (const e of live.values()) {
         e.off();
         e.broker.close();
+        e.detach?.();
+        if (e.ccxt) void e.ccxt.close();
       }
       live.clear();
       fx.close();

@@ -35,7 +35,8 @@ export interface CcxtAccountDeps {
   endpoints: Endpoints | null;
   currency: () => string;
   createdAt: number;
-  credentials: ExchangeCredentials | undefined;
+  /** Read from the secret store at every (re)connect, so new keys take effect at once. */
+  credentials(): Promise<ExchangeCredentials | undefined>;
   /** The venue's instruments as last loaded, so a live account can be reviewed offline. */
   cachedInstruments: readonly Instrument[];
   saveInstruments(instruments: readonly Instrument[]): void;
@@ -62,8 +63,9 @@ export interface CcxtAccount {
   readonly counters: StreamCounters;
   connection(): Connection;
   /** Starts connecting (when keys are stored). */
-  start(): void;
-  reconnect(): void;
+  start(): Promise<void>;
+  /** Reads the keys again and reconnects. */
+  reconnect(): Promise<void>;
   testConnection(): Promise<ConnectionTest>;
   close(): Promise<void>;
 }
@@ -73,7 +75,16 @@ const exchangeName = (exchange: Exchange): string => (typeof exchange.name === '
 export function openCcxtAccount(deps: CcxtAccountDeps): CcxtAccount {
   const { clock } = deps;
   const log = deps.log.child({ accountId: deps.accountId, exchange: deps.exchange });
-  const exchange = createExchange({ exchange: deps.exchange, endpoints: deps.endpoints ?? undefined, credentials: deps.credentials, ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}) });
+  const exchange = createExchange({ exchange: deps.exchange, endpoints: deps.endpoints ?? undefined, ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}) });
+  /** Loads the keys into the exchange; false when there are none. */
+  const applyCredentials = async (): Promise<boolean> => {
+    const keys = await deps.credentials();
+    exchange.apiKey = keys?.apiKey ?? '';
+    exchange.secret = keys?.secret ?? '';
+    exchange.password = keys?.passphrase ?? '';
+    return keys !== undefined;
+  };
+  const NO_KEYS = 'No API keys: enter them under API keys… to connect';
   const counters: StreamCounters = { malformed: 0, outOfOrder: 0 };
   guardMessages(exchange, counters, log);
   const backoff = deps.backoff ?? DEFAULT_BACKOFF;
@@ -148,17 +159,17 @@ export function openCcxtAccount(deps: CcxtAccountDeps): CcxtAccount {
     feed,
     counters,
     connection: () => connection.connection,
-    start() {
-      if (!deps.credentials) connection.halt('No API keys: enter them under API keys… to connect');
-      else connection.start();
+    async start() {
+      if (await applyCredentials()) connection.start();
+      else connection.halt(NO_KEYS);
     },
-    reconnect() {
-      if (!deps.credentials) connection.halt('No API keys: enter them under API keys… to connect');
-      else connection.reconnect();
+    async reconnect() {
+      if (await applyCredentials()) connection.reconnect();
+      else connection.halt(NO_KEYS);
     },
     async testConnection() {
       const result: ConnectionTest = { ok: false, summary: '', authenticated: false, balancesRead: false, canTrade: null, latencyMs: null, clockOffsetMs: null, instruments: null };
-      if (!deps.credentials) return { ...result, summary: 'No API keys are stored for this account' };
+      if (!(await applyCredentials())) return { ...result, summary: 'No API keys are stored for this account' };
       try {
         const started = performance.now();
         const serverTime = exchange.has['fetchTime'] ? await exchange.fetchTime() : undefined;

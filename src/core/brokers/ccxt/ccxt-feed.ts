@@ -12,7 +12,7 @@ import type { Retrier } from './with-retries';
 export interface CcxtFeed extends MarketFeed {
   /** The venue's markets, loaded (again) on every (re)connect. */
   setInstruments(instruments: readonly Instrument[]): void;
-  onInstrumentsChanged(listener: () => void): () => void;
+  onInstrumentsChanged(listener: (venue: string, count: number) => void): () => void;
   /** Announces that live data of followed symbols was missing in [from, to). */
   announceGap(from: number, to: number): void;
   onHistoryGap(listener: (symbol: string, from: number, to: number) => void): () => void;
@@ -57,7 +57,7 @@ const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 export function createCcxtFeed(deps: CcxtFeedDeps): CcxtFeed {
   const { exchange, venue, connection, counters, log } = deps;
   let instruments: Instrument[] = [];
-  const instrumentListeners = new Set<() => void>();
+  const instrumentListeners = new Set<(venue: string, count: number) => void>();
   const gapListeners = new Set<(symbol: string, from: number, to: number) => void>();
   const states = new Map<string, SymbolState>();
 
@@ -159,7 +159,7 @@ export function createCcxtFeed(deps: CcxtFeedDeps): CcxtFeed {
     instruments: () => instruments,
     setInstruments(next) {
       instruments = [...next];
-      for (const l of instrumentListeners) l();
+      for (const l of instrumentListeners) l(venue, instruments.length);
     },
     onInstrumentsChanged(listener) {
       instrumentListeners.add(listener);

@@ -56,3 +56,25 @@ export function createExchange(config: ExchangeConfig): Exchange {
   }
   return exchange;
 }
+
+export interface ExchangeInfo {
+  id: string;
+  name: string;
+  needsPassphrase: boolean;
+  hasTestnet: boolean;
+}
+
+let described: ExchangeInfo[] | undefined;
+
+/** Every streaming exchange with what its keys need, read from ccxt's own descriptions once. */
+export function describeExchanges(): ExchangeInfo[] {
+  described ??= streamingExchanges().flatMap((id) => {
+    try {
+      const ex = new (ccxt.pro as unknown as Record<string, ExchangeClass>)[id]!({});
+      return [{ id, name: typeof ex.name === 'string' && ex.name ? ex.name : id, needsPassphrase: ex.requiredCredentials['password'] === true, hasTestnet: ex.urls['test'] !== undefined }];
+    } catch {
+      return [];
+    }
+  });
+  return described;
+}

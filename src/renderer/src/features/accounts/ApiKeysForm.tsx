@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useApi } from '../../api/api-context';
 import type { FieldErrors } from '../../api/field-errors';
-import type { Account } from '../../../../shared/trading/account';
 import { useToasts } from '../toasts/toast-store';
 import { useTrading } from '../trading/trading-store';
 import { saveCredentials, testConnection } from './account-actions';

@@ -1,15 +1,16 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Instrument } from '../../../../shared/market/instrument';
-import { searchInstruments } from '../../../../shared/market/instrument-search';
+import { matchInstruments } from '../market/instrument-matches';
 import { useInstruments } from '../market/instruments-store';
+import { SymbolLabel } from '../market/SymbolLabel';
 
-/** Type to search: symbol or name; ↑↓ to choose, Enter to pick, Esc to cancel. */
+/** Type to search: symbol (with or without its venue) or name; ↑↓ to choose, Enter to pick, Esc to cancel. */
 export function SymbolSearch({ symbol, onPick, placeholder }: { symbol: string; onPick(symbol: string): void; placeholder?: string }) {
   const list = useInstruments((s) => s.list);
   const [query, setQuery] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const matches = useMemo(() => (query === null ? [] : searchInstruments(list, query).slice(0, 12)), [list, query]);
+  const matches = useMemo(() => (query === null ? [] : matchInstruments(list, query, 12)), [list, query]);
 
   const pick = (i: Instrument | undefined): void => {
     if (i) onPick(i.symbol);
@@ -48,7 +49,7 @@ export function SymbolSearch({ symbol, onPick, placeholder }: { symbol: string; 
         spellCheck={false}
       />
       {query !== null && matches.length > 0 ? (
-        <ul className="symbol-results" role="listbox" aria-label="Matching symbols">
+        <ul className={matches.some((m) => m.symbol.includes(':')) ? 'symbol-results has-venue' : 'symbol-results'} role="listbox" aria-label="Matching symbols">
           {matches.map((m, i) => (
             <li
               key={m.symbol}
@@ -60,9 +61,11 @@ export function SymbolSearch({ symbol, onPick, placeholder }: { symbol: string; 
                 pick(m);
               }}
             >
-              <span className="sym">{m.symbol}</span>
+              <SymbolLabel symbol={m.symbol} />
               <span className="name">{m.name}</span>
-              <span className="cls">{m.assetClass}</span>
+              <span className="cls" title={`${m.assetClass} at ${m.venue}`}>
+                {m.venue} · {m.assetClass}
+              </span>
             </li>
           ))}
         </ul>

@@ -8,9 +8,11 @@ import { useInstruments } from '../market/instruments-store';
 import { useMarket } from '../market/market-context';
 import { usePreferences } from '../preferences/preferences-store';
 import { markPanePainted, markPhase } from '../../perf/perf-probe';
+import { MAX_BARS_PER_CALL } from '../../../../shared/contract';
 import { takeBars } from './bars-prefetch';
 import { chartSync } from './chart-sync';
 import { useChartWorkspace } from './chart-workspace-store';
+import { historyTouches, mergeReloaded } from './history-reload';
 import { createPaneChart, type PaneChart } from './pane-chart';
 
 const PAGE = 1000;
@@ -27,7 +29,8 @@ export interface PaneChartHandle extends PaneChartState {
 
 /**
  * Drives one pane: creates the chart, loads bars for its symbol and timeframe, applies live bars,
- * pages older bars in on scroll-back, and takes part in crosshair/time-range sync.
+ * pages older bars in on scroll-back, reloads bars a live venue replaced, and takes part in
+ * crosshair/time-range sync.
  */
 export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElement | null>, legend: RefObject<HTMLDivElement | null>): PaneChartHandle {
   const api = useApi();
@@ -96,9 +99,34 @@ export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElemen
     setState({ status: 'loading' });
     let pendingLive: Bar[] = [];
     let loaded = false;
+    // While replaced history reloads, the live bars that arrive meanwhile (re-applied on top of it).
+    let reloading: Bar[] | null = null;
+    let reloads = 0;
     const offBars = events.onBar(pane.symbol, pane.timeframe, (bar) => {
+      reloading?.push(bar);
       if (loaded) chart.update(bar);
       else pendingLive.push(bar);
+    });
+    // A live venue backfilled bars after a reconnect: what this pane shows of them is stale.
+    const offHistory = events.onHistory(pane.symbol, (span) => {
+      if (!loaded || !historyTouches(chart.bars, span)) return;
+      const mine = ++reloads;
+      reloading = [];
+      const limit = Math.min(MAX_BARS_PER_CALL, Math.max(PAGE, chart.bars.length));
+      api
+        .call('market.bars', { symbol: pane.symbol, timeframe: pane.timeframe, limit, format: 'columns' })
+        .then(barsOf)
+        .then(
+          (fresh) => {
+            if (generation !== paging.current.generation || mine !== reloads) return;
+            chart.setBars(mergeReloaded(chart.bars, fresh, reloading ?? []), true);
+            reloading = null;
+          },
+          () => {
+            // The chart keeps what it had; the next backfill or a symbol change loads again.
+            if (mine === reloads) reloading = null;
+          },
+        );
     });
     // History first: the core answers it before it starts the live feed for this pane.
     const history = takeBars(api, pane.symbol, pane.timeframe);
@@ -121,6 +149,7 @@ export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElemen
     );
     return () => {
       offBars();
+      offHistory();
       release();
     };
   }, [api, live, events, pane.id, pane.symbol, pane.timeframe]);

@@ -6,12 +6,15 @@ import { tickProbe } from '../../perf/perf-probe';
 import { useQuotes } from './quotes-store';
 
 type BarListener = (bar: Bar) => void;
+type HistoryListener = (span: { from: number; to: number }) => void;
 
 const QUOTE_INTERVAL_MS = 250;
 
 export interface MarketEvents {
   /** Live bars of one symbol and timeframe: every final bar, then the latest forming bar per frame. */
   onBar(symbol: string, tf: Timeframe, listener: BarListener): () => void;
+  /** Bars of a symbol in [from, to) were replaced (backfilled after a live venue reconnected): charts reload them. */
+  onHistory(symbol: string, listener: HistoryListener): () => void;
 }
 
 /**
@@ -21,6 +24,7 @@ export interface MarketEvents {
  */
 export function createMarketEvents(api: ApiClient, schedule: (fn: () => void) => void = (fn) => void requestAnimationFrame(fn)): MarketEvents {
   const listeners = new Map<string, Set<BarListener>>();
+  const historyListeners = new Map<string, Set<HistoryListener>>();
   const pendingBars = new Map<string, Bar[]>();
   const pendingQuotes = new Map<string, Quote>();
   const probing = tickProbe.enabled();
@@ -70,7 +74,20 @@ export function createMarketEvents(api: ApiClient, schedule: (fn: () => void) =>
     quoteTimer ??= setTimeout(flushQuotes, QUOTE_INTERVAL_MS);
   });
 
+  api.on('market.history', (e) => {
+    for (const l of historyListeners.get(e.symbol) ?? []) l({ from: e.from, to: e.to });
+  });
+
   return {
+    onHistory(symbol, listener) {
+      let set = historyListeners.get(symbol);
+      if (!set) historyListeners.set(symbol, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) historyListeners.delete(symbol);
+      };
+    },
     onBar(symbol, tf, listener) {
       const key = `${symbol}|${tf}`;
       let set = listeners.get(key);

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { Fill } from '../../../../shared/trading/fill';
 import { chartInActivePane } from '../charts/chart-workspace-store';
 import { useInstruments } from '../market/instruments-store';
+import { SymbolLabel } from '../market/SymbolLabel';
 import { usePreferences } from '../preferences/preferences-store';
 import { BlotterTable } from './BlotterTable';
 import { formatMoney, formatPnl, formatPriceOf, formatQty, formatTime, pnlClass, SIDE_LABEL } from './trading-format';
@@ -22,7 +23,7 @@ export function FillsPanel() {
   const columns = useMemo(
     () => [
       col.accessor('time', { header: 'Time', meta: { align: 'left' }, cell: (c) => formatTime(c.getValue(), clock) }),
-      col.accessor('symbol', { header: 'Symbol', meta: { align: 'left' }, cell: (c) => <span className="sym">{c.getValue()}</span> }),
+      col.accessor('symbol', { header: 'Symbol', meta: { align: 'left' }, cell: (c) => <SymbolLabel symbol={c.getValue()} /> }),
       col.accessor('side', { header: 'Side', meta: { align: 'left' }, cell: (c) => <span className={`side-${c.getValue()}`}>{SIDE_LABEL[c.getValue()]}</span> }),
       col.accessor('qty', { header: 'Qty', cell: (c) => formatQty(c.getValue(), instruments.get(c.row.original.symbol)) }),
       col.accessor('price', { header: 'Price', cell: (c) => formatPriceOf(c.getValue(), instruments.get(c.row.original.symbol)) }),

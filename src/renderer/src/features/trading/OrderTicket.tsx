@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useApi } from '../../api/api-context';
 import { ORDER_TYPES, TIFS, type OrderType, type Tif, takesLimitPrice, takesStopPrice } from '../../../../shared/trading/order';
 import { activeSymbol, useChartWorkspace } from '../charts/chart-workspace-store';
+import { LiveTicketNotice } from '../accounts/LiveTicketNotice';
 import { SymbolSearch } from '../charts/SymbolSearch';
 import { AccountPicker } from './AccountPicker';
 import { estimateFee } from './order-math';
@@ -94,6 +95,7 @@ export function OrderTicket() {
         </div>
         {err('symbol') ? <div className="field-error tk-head-error">{err('symbol')}</div> : null}
         {err('account') ? <div className="field-error tk-head-error">{err('account')}</div> : null}
+        <LiveTicketNotice account={account} symbol={t.symbol} />
 
         <SideButtons side={t.side} onSide={(side) => edit({ side })} quote={quote} inst={inst} />
 

@@ -4,6 +4,7 @@ import { useApi } from '../../api/api-context';
 import { isWorking, type Order } from '../../../../shared/trading/order';
 import { chartInActivePane } from '../charts/chart-workspace-store';
 import { useInstruments } from '../market/instruments-store';
+import { SymbolLabel } from '../market/SymbolLabel';
 import { usePreferences } from '../preferences/preferences-store';
 import { BlotterTable } from './BlotterTable';
 import { cancelOrder } from './trading-actions';
@@ -52,7 +53,7 @@ export function OrdersPanel() {
         meta: { align: 'left' },
         cell: (c) => (
           <>
-            <span className="sym">{c.getValue()}</span>
+            <SymbolLabel symbol={c.getValue()} />
             {ROLE[c.row.original.role] ? <span className="tag">{ROLE[c.row.original.role]}</span> : null}
           </>
         ),
@@ -89,7 +90,7 @@ export function OrdersPanel() {
         template={history ? HISTORY : WORKING}
         rowId={(o) => o.id}
         rowClass={(o) => (o.status === 'rejected' ? 'row-rejected' : isWorking(o.status) ? undefined : 'row-final')}
-        rowTitle={(o) => o.reason ?? undefined}
+        rowTitle={(o) => [o.reason, o.venueOrderId ? `Exchange order id ${o.venueOrderId}` : null].filter(Boolean).join(' · ') || undefined}
         empty={history ? 'No orders yet' : 'No working orders'}
         onActivate={(o) => chartInActivePane(o.symbol)}
         onDelete={(o) => {

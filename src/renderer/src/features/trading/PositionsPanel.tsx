@@ -4,6 +4,7 @@ import { useApi } from '../../api/api-context';
 import type { Position } from '../../../../shared/trading/position';
 import { chartInActivePane } from '../charts/chart-workspace-store';
 import { useInstruments } from '../market/instruments-store';
+import { SymbolLabel } from '../market/SymbolLabel';
 import { BlotterTable } from './BlotterTable';
 import { closePosition } from './trading-actions';
 import { formatMoney, formatPnl, formatPriceOf, formatQty, pnlClass } from './trading-format';
@@ -22,7 +23,7 @@ export function PositionsPanel() {
 
   const columns = useMemo(
     () => [
-      col.accessor('symbol', { header: 'Symbol', meta: { align: 'left' }, cell: (c) => <span className="sym">{c.getValue()}</span> }),
+      col.accessor('symbol', { header: 'Symbol', meta: { align: 'left' }, cell: (c) => <SymbolLabel symbol={c.getValue()} /> }),
       col.accessor((p) => (p.qty > 0 ? 'Long' : 'Short'), { id: 'side', header: 'Side', meta: { align: 'left' }, cell: (c) => <span className={c.getValue() === 'Long' ? 'side-buy' : 'side-sell'}>{c.getValue()}</span> }),
       col.accessor((p) => Math.abs(p.qty), { id: 'qty', header: 'Qty', cell: (c) => formatQty(c.getValue(), instruments.get(c.row.original.symbol)) }),
       col.accessor('avgPrice', { header: 'Avg price', cell: (c) => formatPriceOf(c.getValue(), instruments.get(c.row.original.symbol)) }),

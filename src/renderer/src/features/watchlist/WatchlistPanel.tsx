@@ -5,6 +5,7 @@ import { chartInActivePane, useChartWorkspace } from '../charts/chart-workspace-
 import { formatPercent, formatPrice } from '../charts/format';
 import { SymbolSearch } from '../charts/SymbolSearch';
 import { useInstruments } from '../market/instruments-store';
+import { SymbolLabel } from '../market/SymbolLabel';
 import { useMarket } from '../market/market-context';
 import { dayChange, quoteSpread, useQuotes } from '../market/quotes-store';
 import { ariaSort, sortMark, useKeyboardGrid } from '../trading/use-keyboard-grid';
@@ -43,7 +44,7 @@ export function WatchlistPanel() {
 
   const columns = useMemo(
     () => [
-      col.accessor('symbol', { header: 'Symbol', cell: (c) => <span className="sym">{c.getValue()}</span> }),
+      col.accessor('symbol', { header: 'Symbol', cell: (c) => <SymbolLabel symbol={c.getValue()} /> }),
       col.accessor((r) => r.quote?.last ?? null, { id: 'last', header: 'Last', sortUndefined: 'last', cell: (c) => (c.getValue() === null ? '—' : formatPrice(c.getValue() as number, c.row.original.precision)) }),
       col.accessor('change', {
         header: 'Chg %',

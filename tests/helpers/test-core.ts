@@ -1,4 +1,4 @@
-import { createCore, type Core } from '../../src/core/create-core';
+import { createCore, type Core, type CoreOptions } from '../../src/core/create-core';
 import { silentLogger } from '../../src/core/logging/file-logger';
 import type { MarketFeed } from '../../src/core/market/market-feed';
 import type { Clock, Logger } from '../../src/core/ports';
@@ -13,6 +13,10 @@ export interface TestCoreOptions {
   feed?: MarketFeed;
   /** Check every result against the contract (default true: tests want it; benchmarks do not pay for it). */
   validateResults?: boolean;
+  /** Opens the secret store (without one, live accounts cannot keep keys). */
+  passphrase?: string;
+  /** Live accounts' connection timings. */
+  live?: CoreOptions['live'];
 }
 
 /** A real core on a real SQLite file in `dataDir`, without timers unless asked. */
@@ -24,10 +28,11 @@ export function createTestCore(dataDir: string, options: TestCoreOptions = {}): 
     statusIntervalMs: options.statusIntervalMs ?? 0,
     validateResults: options.validateResults ?? true,
     ...(options.feed ? { feed: options.feed } : {}),
+    ...(options.live ? { live: options.live } : {}),
     ports: {
       clock: options.clock ?? { now: () => Date.now() },
       logger: options.logger ?? silentLogger,
-      secrets: createEncryptedFileSecretStore(`${dataDir}/secrets.enc.json`, undefined),
+      secrets: createEncryptedFileSecretStore(`${dataDir}/secrets.enc.json`, options.passphrase),
       paths,
     },
   });

@@ -22,6 +22,8 @@ export const connectionSchema = z.object({
   /** In words for the user: what is happening and, when not live, why. */
   detail: z.string(),
   since: z.int(),
+  /** What the streams delivered that could not be used, and how often the link was rebuilt. */
+  stats: z.object({ malformedFrames: z.int(), outOfOrder: z.int(), reconnects: z.int() }).optional(),
 });
 export type Connection = z.infer<typeof connectionSchema>;
 

@@ -158,7 +158,7 @@ export function openCcxtAccount(deps: CcxtAccountDeps): CcxtAccount {
     broker,
     feed,
     counters,
-    connection: () => connection.connection,
+    connection: () => ({ ...connection.connection, stats: { malformedFrames: counters.malformed, outOfOrder: counters.outOfOrder, reconnects: connection.reconnects() } }),
     async start() {
       if (await applyCredentials()) connection.start();
       else connection.halt(NO_KEYS);

@@ -40,6 +40,8 @@ export interface LiveConnectionDeps {
 
 export interface LiveConnection {
   readonly connection: Connection;
+  /** Successful resynchronisations after the first. */
+  reconnects(): number;
   start(): void;
   /** Resolves when the connection is live or degraded (streams may run); loops await it. */
   whenUp(): Promise<void>;
@@ -78,6 +80,7 @@ export function createLiveConnection(deps: LiveConnectionDeps): LiveConnection {
   let probeFailures = 0;
   let upWaiters: Array<() => void> = [];
   let everSynced = false;
+  let reconnects = 0;
   let manual = false;
 
   const setState = (state: ConnectionState, detail: string): void => {
@@ -105,6 +108,7 @@ export function createLiveConnection(deps: LiveConnectionDeps): LiveConnection {
     try {
       await deps.synchronise(trigger, downSince);
       if (closed) return;
+      if (everSynced) reconnects++;
       everSynced = true;
       manual = false;
       attempt = 0;
@@ -154,6 +158,7 @@ export function createLiveConnection(deps: LiveConnectionDeps): LiveConnection {
     get connection() {
       return connection;
     },
+    reconnects: () => reconnects,
     start() {
       if (closed) return;
       setState('connecting', 'Connecting to the exchange');

@@ -13,7 +13,11 @@ function harness(sync: (trigger: ReconciliationTrigger, downSince: number | null
     log: silentLogger,
     onState: (c) => {
       states.push(c);
-      for (const w of [...waiters]) if (w.match(c)) w.resolve(c), waiters.splice(waiters.indexOf(w), 1);
+      for (const w of [...waiters]) {
+        if (!w.match(c)) continue;
+        w.resolve(c);
+        waiters.splice(waiters.indexOf(w), 1);
+      }
     },
     synchronise: sync,
     probe: async () => 1,

@@ -88,35 +88,32 @@ export function openCcxtAccount(deps: CcxtAccountDeps): CcxtAccount {
   const counters: StreamCounters = { malformed: 0, outOfOrder: 0 };
   guardMessages(exchange, counters, log);
   const backoff = deps.backoff ?? DEFAULT_BACKOFF;
-  let clockOffsetMs: number | null = null;
   const instrumentsBySymbol = new Map(deps.cachedInstruments.map((i) => [i.symbol, i]));
 
-  // The connection's callbacks reach the feed and broker made below; both exist before it starts.
-  let synchronise: ((trigger: Reconciliation['trigger'], downSince: number | null) => Promise<void>) | undefined;
-  let feed: CcxtFeed | undefined;
+  // The connection's callbacks reach the feed and synchroniser made below, which exist before it starts.
   const connection: LiveConnection = createLiveConnection({
     clock,
     log,
     onState: deps.onConnection,
-    synchronise: (trigger, downSince) => synchronise!(trigger, downSince),
+    synchronise: (trigger, downSince) => synchronise(trigger, downSince),
     probe: async () => {
       const started = performance.now();
       await exchange.fetchTime();
       return performance.now() - started;
     },
-    expectsMarketData: () => (feed?.followed() ?? 0) > 0,
+    expectsMarketData: () => feed.followed() > 0,
     dropSockets: () => exchange.close(),
     backoff,
     ...(deps.heartbeatMs ? { heartbeatMs: deps.heartbeatMs } : {}),
     ...(deps.staleMs ? { staleMs: deps.staleMs } : {}),
   });
   const retry = createRetrier({ exchange, connection, log, backoff, now: () => clock.now() });
-  feed = createCcxtFeed({ exchange, venue: deps.venue, connection, retry, counters, clock, log });
+  const feed = createCcxtFeed({ exchange, venue: deps.venue, connection, retry, counters, clock, log });
   feed.setInstruments(deps.cachedInstruments);
   feed.onInstrumentsChanged(() => {
     instrumentsBySymbol.clear();
-    for (const i of feed!.instruments()) instrumentsBySymbol.set(i.symbol, i);
-    deps.saveInstruments(feed!.instruments());
+    for (const i of feed.instruments()) instrumentsBySymbol.set(i.symbol, i);
+    deps.saveInstruments(feed.instruments());
   });
   const instrument = (symbol: string): Instrument | undefined => instrumentsBySymbol.get(symbol);
   const broker = createCcxtBroker({
@@ -137,7 +134,7 @@ export function openCcxtAccount(deps: CcxtAccountDeps): CcxtAccount {
     backoff,
     ...(deps.resolveForMs ? { resolveForMs: deps.resolveForMs } : {}),
   });
-  synchronise = createSynchroniser({
+  const synchronise = createSynchroniser({
     accountId: deps.accountId,
     exchange,
     exchangeName: exchangeName(exchange),
@@ -151,7 +148,9 @@ export function openCcxtAccount(deps: CcxtAccountDeps): CcxtAccount {
     now: () => clock.now(),
     log,
     onReconciliation: deps.onReconciliation,
-    onClockOffset: (ms) => (clockOffsetMs = ms),
+    onClockOffset: (ms) => {
+      if (Math.abs(ms) > 1000) log.warn({ offsetMs: Math.round(ms) }, 'the exchange clock differs from ours; requests are signed with the offset');
+    },
   });
 
   return {

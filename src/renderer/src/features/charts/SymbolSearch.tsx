@@ -3,6 +3,7 @@ import type { Instrument } from '../../../../shared/market/instrument';
 import { matchInstruments } from '../market/instrument-matches';
 import { useInstruments } from '../market/instruments-store';
 import { SymbolLabel } from '../market/SymbolLabel';
+import '../market/symbols.css';
 
 /** Type to search: symbol (with or without its venue) or name; ↑↓ to choose, Enter to pick, Esc to cancel. */
 export function SymbolSearch({ symbol, onPick, placeholder }: { symbol: string; onPick(symbol: string): void; placeholder?: string }) {
@@ -31,7 +32,7 @@ export function SymbolSearch({ symbol, onPick, placeholder }: { symbol: string; 
     <div className="symbol-search">
       <input
         ref={input}
-        className="symbol-input"
+        className={symbol.includes(':') ? 'symbol-input venue' : 'symbol-input'}
         aria-label={placeholder ?? 'Symbol'}
         placeholder={placeholder}
         value={query ?? symbol}
@@ -64,7 +65,7 @@ export function SymbolSearch({ symbol, onPick, placeholder }: { symbol: string; 
               <SymbolLabel symbol={m.symbol} />
               <span className="name">{m.name}</span>
               <span className="cls" title={`${m.assetClass} at ${m.venue}`}>
-                {m.venue} · {m.assetClass}
+                {m.assetClass}
               </span>
             </li>
           ))}

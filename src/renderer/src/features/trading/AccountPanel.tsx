@@ -22,11 +22,7 @@ function Stat({ label, value, className, testId }: { label: string; value: strin
 /** Leverage in use: gross exposure over equity. */
 const usedLeverage = (a: Account): number => (a.equity > 0 ? (a.marginUsed * a.leverage) / a.equity : 0);
 
-function describe(a: Account): string {
-  const fees = `fees ${a.makerFeeBps}/${a.takerFeeBps} bps`;
-  if (a.kind !== 'paper') return `Live · ${a.exchange ?? 'exchange'} spot · ${fees}`;
-  return `Paper · ${a.type === 'margin' ? `margin, up to ×${a.leverage}` : 'cash'} · ${fees}`;
-}
+const describe = (a: Account): string => `Paper · ${a.type === 'margin' ? `margin, up to ×${a.leverage}` : 'cash'} · fees ${a.makerFeeBps}/${a.takerFeeBps} bps`;
 
 /** The selected account's money; paper accounts can be reset, live ones show and manage their link to the exchange. */
 export function AccountPanel() {
@@ -36,8 +32,9 @@ export function AccountPanel() {
   return (
     <section className="panel-body blotter" aria-label="Account">
       <div className="bt-toolbar" role="toolbar" aria-label="Account actions">
-        <AccountPicker compact />
-        {account ? <span className="chip-dim">{describe(account)}</span> : null}
+        {/* A live account's state and exchange are in the strip below. */}
+        <AccountPicker compact chip="none" />
+        {account && !live ? <span className="chip-dim">{describe(account)}</span> : null}
         <span className="toolbar-spacer" />
         <button type="button" className="button button-small" onClick={() => useAccountDialog.getState().openCreate(live ? 'live' : 'paper')}>
           Add account…

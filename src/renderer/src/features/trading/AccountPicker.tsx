@@ -4,9 +4,9 @@ import { CONNECTION_STATE_LABEL } from '../accounts/connection-status';
 import { useTrading } from './trading-store';
 
 function optionText(a: Account): string {
-  const kind = a.kind === 'paper' ? (a.type === 'margin' ? ` ×${a.leverage}` : '') : ` · ${a.venue ?? a.exchange ?? 'live'}`;
+  const margin = a.kind === 'paper' && a.type === 'margin' ? ` ×${a.leverage}` : '';
   const state = a.connection ? ` — ${CONNECTION_STATE_LABEL[a.connection.state].toLowerCase()}` : '';
-  return `${a.name} · ${a.currency}${kind}${state}`;
+  return `${a.name} · ${a.currency}${margin}${state}`;
 }
 
 function optionTitle(a: Account): string {
@@ -15,7 +15,7 @@ function optionTitle(a: Account): string {
 }
 
 /** The account the ticket and blotters act on (the choice is remembered); a live account's connection beside it. */
-export function AccountPicker({ compact = false, dotOnly = false }: { compact?: boolean; dotOnly?: boolean }) {
+export function AccountPicker({ compact = false, chip = 'label' }: { compact?: boolean; chip?: 'label' | 'dot' | 'none' }) {
   const accounts = useTrading((s) => s.accounts);
   const accountId = useTrading((s) => s.accountId);
   const list = Object.values(accounts).sort((a, b) => a.createdAt - b.createdAt);
@@ -36,7 +36,7 @@ export function AccountPicker({ compact = false, dotOnly = false }: { compact?: 
           </option>
         ))}
       </select>
-      {selected ? <ConnectionChip account={selected} compact={dotOnly} testId="account-connection" /> : null}
+      {selected && chip !== 'none' ? <ConnectionChip account={selected} compact={chip === 'dot'} testId="account-connection" /> : null}
     </span>
   );
 }

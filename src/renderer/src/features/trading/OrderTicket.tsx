@@ -88,7 +88,7 @@ export function OrderTicket() {
     <section className="panel-body ticket" aria-label="Order ticket" data-testid="order-ticket">
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div className="tk-head">
-          <AccountPicker compact dotOnly />
+          <AccountPicker compact chip="dot" />
           <div className="tk-symbol">
             <SymbolSearch symbol={t.symbol} placeholder="Symbol" onPick={(symbol) => edit({ symbol })} />
           </div>

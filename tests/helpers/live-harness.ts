@@ -1,5 +1,6 @@
 import type { Core } from '../../src/core/create-core';
 import type { EventPayload, Result, TopicName } from '../../src/shared/contract';
+import type { FakeBinance } from './fake-binance';
 import { createTestCore } from './test-core';
 
 export type Account = Result<'accounts.list'>[number];
@@ -30,10 +31,13 @@ export function createLiveTestCore(dataDir: string): Core {
 }
 
 /** A Binance account pointed at the fake exchange, keys stored, connected (state live). */
-export async function connectedBinanceAccount(core: Core, fake: { restUrl: string; wsUrl: string; apiKey: string; secret: string }): Promise<Account> {
+export async function connectedBinanceAccount(core: Core, fake: FakeBinance): Promise<Account> {
   const account = (await core.call('accounts.create', { name: 'Binance', kind: 'ccxt', exchange: 'binance', endpoints: { rest: fake.restUrl, ws: fake.wsUrl } })) as Account;
   const live = nextEvent(core, 'accounts.connection', (c) => c.accountId === account.id && c.state === 'live');
+  // Orders, fills and balances stream once the user-data subscription is in.
+  const streaming = fake.events.waitFor('userSubscribe');
   await core.call('accounts.setCredentials', { accountId: account.id, apiKey: fake.apiKey, secret: fake.secret });
   await live;
+  await streaming;
   return (await core.call('accounts.list', {}) as Account[]).find((a) => a.id === account.id)!;
 }

@@ -392,7 +392,11 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
       },
       onReconciliation: (reconciliation) => {
         deps.settings.set(reconciliationsKey(record.id), [reconciliation, ...storedReconciliations(record.id)].slice(0, RECONCILIATIONS_KEPT));
-        deps.emit('accounts.reconciliation', reconciliation);
+        // Announced once what it changed is stored: a reader then sees the reconciled state.
+        committed().then(
+          () => deps.emit('accounts.reconciliation', reconciliation),
+          () => deps.emit('accounts.reconciliation', reconciliation),
+        );
       },
       ...liveDeps.options,
     });

@@ -128,6 +128,19 @@ export function createCcxtFeed(deps: CcxtFeedDeps): CcxtFeed {
 
   const start = (symbol: string, st: SymbolState): void => {
     const ex = toExchange(symbol);
+    // A quiet market may not trade or move its book for a while: its quote is there at once.
+    void connection
+      .whenUp()
+      .then(() => deps.retry(`ticker of ${symbol}`, () => exchange.fetchTicker(ex)))
+      .then(
+        (t) => {
+          if (!st.active || st.bid > 0) return;
+          if (finite(t.last) && t.last > 0 && !(st.last > 0)) st.last = t.last;
+          if (finite(t.bid) && finite(t.ask) && t.bid > 0 && t.ask >= t.bid) onBook(symbol, st, t);
+          else emit(symbol, st, finite(t.timestamp) ? t.timestamp : deps.clock.now(), 0);
+        },
+        (error: unknown) => log.warn({ symbol, err: error instanceof Error ? error.message : String(error) }, 'first ticker failed'),
+      );
     void loop(symbol, st, 'trades', async () => onTrades(symbol, st, await exchange.watchTrades(ex)));
     if (exchange.has['watchBidsAsks']) {
       void loop(symbol, st, 'book', async () => {

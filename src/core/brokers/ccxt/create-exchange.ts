@@ -1,3 +1,4 @@
+import http from 'node:http';
 import ccxt, { type Exchange } from 'ccxt';
 import { overrideEndpoints, type Endpoints } from './endpoint-override';
 
@@ -44,6 +45,8 @@ export function createExchange(config: ExchangeConfig): Exchange {
       fetchMarkets: { types: ['spot'] },
       // Currencies need wallet permissions on some exchanges; markets carry all we use.
       fetchCurrencies: false,
+      // Binance: margin pairs are signed requests a spot-only key need not be allowed to make.
+      fetchMargins: false,
       // We correct the clock ourselves on the first timestamp error, not before every start.
       adjustForTimeDifference: false,
       // All open orders in one request at a reconnect: a weight of 80 once beats one per symbol.
@@ -54,6 +57,8 @@ export function createExchange(config: ExchangeConfig): Exchange {
   if (config.endpoints?.rest || config.endpoints?.ws) {
     exchange.urls['api'] = overrideEndpoints(exchange.urls['api'], config.endpoints) as Exchange['urls']['api'];
   }
+  // ccxt opens plain ws:// sockets (a local gateway, a test exchange) only through an http agent.
+  if (config.endpoints?.ws?.startsWith('ws://')) exchange.httpAgent = new http.Agent({ keepAlive: true });
   return exchange;
 }
 

@@ -10,6 +10,10 @@ export interface StreamCounters {
 }
 
 type HandleMessage = (client: unknown, message: unknown) => void;
+interface WsClientLike {
+  send(message: unknown): Promise<unknown>;
+  onError(error: unknown): void;
+}
 
 /**
  * ccxt hands every frame to `handleMessage`; one it cannot parse rejects every pending watch of
@@ -39,6 +43,23 @@ export function guardMessages(exchange: Exchange, counters: StreamCounters, log:
     } catch (error) {
       drop(error instanceof Error ? error.message : String(error), message);
     }
+  };
+  // ccxt sends a throttled subscription without handling the send's failure: a socket that closes
+  // meanwhile becomes an unhandled rejection, which ends a Node process. Failures go to the socket.
+  const sockets = exchange as unknown as { client: (url: string) => WsClientLike };
+  const makeClient = sockets.client.bind(exchange);
+  const hardened = new WeakSet<WsClientLike>();
+  sockets.client = (url) => {
+    const client = makeClient(url);
+    if (!hardened.has(client)) {
+      hardened.add(client);
+      const send = client.send.bind(client);
+      client.send = (message) =>
+        send(message).catch((error: unknown) => {
+          client.onError(error);
+        });
+    }
+    return client;
   };
   target.log = (...args) => log.debug({ ccxt: args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ').slice(0, 500) }, 'ccxt');
 }

@@ -188,7 +188,8 @@ export function createLiveConnection(deps: LiveConnectionDeps): LiveConnection {
     reconnect() {
       if (closed) return;
       attempt = 0;
-      manual = true;
+      // Before the first successful connect it is still the first connect.
+      manual = everSynced;
       clearTimeout(retryTimer);
       if (everSynced) downSince ??= lastActivity;
       setState('connecting', 'Connecting to the exchange');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Account } from '../../../../shared/trading/account';
 import { useTrading } from '../trading/trading-store';
 import { useAccountDialog, type AccountDialogView } from './account-dialog-store';
@@ -22,6 +22,17 @@ function DialogBody({ view }: { view: AccountDialogView }) {
   const keysFor = view.kind === 'keys' ? view.accountId : created?.id;
   const keysAccount = useTrading((s) => (keysFor ? s.accounts[keysFor] : undefined));
 
+  // Esc closes from anywhere: a button that disables while it works (Test connection) drops the focus to the page.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [close]);
+
   const title = keysFor ? `API keys — ${keysAccount?.name ?? 'live account'}` : kind === 'paper' ? 'New paper account' : 'New live account';
   return (
     <div className="modal-backdrop" onMouseDown={close}>
@@ -31,12 +42,6 @@ function DialogBody({ view }: { view: AccountDialogView }) {
         aria-modal="true"
         aria-label={title}
         onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            close();
-          }
-        }}
       >
         <h2 className="modal-title">{title}</h2>
         {view.kind === 'create' && !created ? (
@@ -49,7 +54,14 @@ function DialogBody({ view }: { view: AccountDialogView }) {
             </button>
           </span>
         ) : null}
-        {view.kind === 'create' && created ? <ol className="steps" aria-label="Steps"><li className="done">Exchange</li><li className="current">API keys</li></ol> : null}
+        {view.kind === 'create' && created ? (
+          <ol className="steps" aria-label="Steps">
+            <li className="done">Exchange</li>
+            <li className="current" aria-current="step">
+              API keys
+            </li>
+          </ol>
+        ) : null}
         {keysFor ? (
           <ApiKeysForm accountId={keysFor} onDone={close} onCancel={close} />
         ) : kind === 'paper' ? (

@@ -39,6 +39,8 @@ export function ApiKeysForm({ accountId, onDone, onCancel }: { accountId: string
   if (!account) return <p className="empty">That account no longer exists.</p>;
   const needsPassphrase = exchanges.find((e) => e.id === account.exchange)?.needsPassphrase ?? false;
   const typed = apiKey.trim() !== '' || secret.trim() !== '' || passphrase !== '';
+  // Nothing typed and keys stored: the only thing left to do is close.
+  const done = !typed && account.hasCredentials;
 
   const clear = (): void => {
     setApiKey('');
@@ -81,7 +83,7 @@ export function ApiKeysForm({ accountId, onDone, onCancel }: { accountId: string
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (busy) return;
-    if (!typed && account.hasCredentials) return onDone();
+    if (done) return onDone();
     setBusy('save');
     const saved = await store();
     setBusy(null);
@@ -129,14 +131,16 @@ export function ApiKeysForm({ accountId, onDone, onCancel }: { accountId: string
       ) : null}
       <FieldError text={failure ?? undefined} />
       <div className="modal-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          {account.hasCredentials ? 'Close' : 'Later'}
-        </button>
+        {done ? null : (
+          <button type="button" className="button" onClick={onCancel} title={account.hasCredentials ? undefined : 'The account stays down until it has keys'}>
+            {account.hasCredentials ? 'Cancel' : 'Later'}
+          </button>
+        )}
         <button type="button" className="button" onClick={() => void runTest()} disabled={busy !== null} title={typed ? 'Saves the keys, then tests them at the exchange' : 'Tests the stored keys at the exchange'}>
           Test connection
         </button>
         <button type="submit" className="button button-primary" disabled={busy !== null}>
-          {busy === 'save' ? 'Saving…' : !typed && account.hasCredentials ? 'Done' : 'Save keys'}
+          {busy === 'save' ? 'Saving…' : done ? 'Done' : 'Save keys'}
         </button>
       </div>
     </form>

@@ -21,7 +21,9 @@ export const useConnectionTests = create<ConnectionTestState>()((set, get) => ({
 export function testLine(test: ConnectionTest): string {
   if (test.error !== undefined) return `Test failed: ${test.error}`;
   const r = test.result;
-  const extras = [r.latencyMs !== null ? `${Math.round(r.latencyMs)} ms` : null, r.clockOffsetMs !== null && Math.abs(r.clockOffsetMs) >= 1000 ? `clock off by ${(r.clockOffsetMs / 1000).toFixed(1)} s` : null].filter(Boolean);
+  // The summary may already give the latency; say it once.
+  const latency = r.latencyMs !== null && !/latency/i.test(r.summary) ? `${Math.round(r.latencyMs)} ms` : null;
+  const extras = [latency, r.clockOffsetMs !== null && Math.abs(r.clockOffsetMs) >= 1000 ? `clock off by ${(r.clockOffsetMs / 1000).toFixed(1)} s` : null].filter(Boolean);
   return extras.length > 0 ? `${r.summary} · ${extras.join(' · ')}` : r.summary;
 }
 

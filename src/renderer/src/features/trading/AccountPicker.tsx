@@ -3,14 +3,14 @@ import { ConnectionChip } from '../accounts/ConnectionChip';
 import { CONNECTION_STATE_LABEL } from '../accounts/connection-status';
 import { useTrading } from './trading-store';
 
+/** Short: toolbars are narrow. A live account's state is the chip beside the selector (and the status bar). */
 function optionText(a: Account): string {
   const margin = a.kind === 'paper' && a.type === 'margin' ? ` ×${a.leverage}` : '';
-  const state = a.connection ? ` — ${CONNECTION_STATE_LABEL[a.connection.state].toLowerCase()}` : '';
-  return `${a.name} · ${a.currency}${margin}${state}`;
+  return `${a.name} · ${a.currency}${margin}`;
 }
 
 function optionTitle(a: Account): string {
-  if (a.kind !== 'paper') return `Live account at ${a.exchange ?? 'an exchange'}${a.connection ? `: ${a.connection.detail}` : ''}`;
+  if (a.kind !== 'paper') return `Live account at ${a.exchange ?? 'an exchange'}${a.connection ? ` — ${CONNECTION_STATE_LABEL[a.connection.state].toLowerCase()}: ${a.connection.detail}` : ''}`;
   return a.type === 'margin' ? `Paper margin account, up to ×${a.leverage}` : 'Paper cash account';
 }
 

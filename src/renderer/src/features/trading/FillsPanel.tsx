@@ -11,7 +11,7 @@ import { useTrading } from './trading-store';
 import { TradingToolbar } from './TradingToolbar';
 
 const col = createColumnHelper<Fill>();
-const TEMPLATE = '128px minmax(96px,140px) 40px repeat(3,minmax(76px,120px)) 56px minmax(84px,120px)';
+const TEMPLATE = '128px minmax(112px,150px) 40px repeat(3,minmax(76px,120px)) 56px minmax(84px,120px)';
 
 /** The selected account's fills, newest first. */
 export function FillsPanel() {

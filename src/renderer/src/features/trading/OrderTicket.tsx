@@ -81,6 +81,8 @@ export function OrderTicket() {
   };
 
   const err = (path: string): string | undefined => errors[path];
+  // A live account's own venue goes without saying on the button (the head shows the full symbol).
+  const buttonSymbol = account?.venue && t.symbol.startsWith(`${account.venue}:`) ? t.symbol.slice(account.venue.length + 1) : t.symbol;
   const units = order.units;
   const rr = order.rr;
 
@@ -224,7 +226,7 @@ export function OrderTicket() {
         </dl>
 
         <button type="submit" className={`tk-submit ${t.side}`} disabled={busy} data-testid="ticket-submit">
-          {busy ? 'Sending…' : `${SIDE_LABEL[t.side]} ${units ? formatQtyShort(units, inst) : ''} ${t.symbol} ${TYPE_SHORT[t.type]}${t.type === 'limit' && t.price ? ` @ ${t.price}` : ''}`}
+          {busy ? 'Sending…' : `${SIDE_LABEL[t.side]} ${units ? formatQtyShort(units, inst) : ''} ${buttonSymbol} ${TYPE_SHORT[t.type]}${t.type === 'limit' && t.price ? ` @ ${t.price}` : ''}`}
         </button>
         <label className="check tk-oneclick">
           <input type="checkbox" checked={t.oneClick} onChange={(e) => t.set({ oneClick: e.target.checked })} />

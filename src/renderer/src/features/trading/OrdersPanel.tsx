@@ -14,9 +14,9 @@ import { useTrading } from './trading-store';
 import { TradingToolbar } from './TradingToolbar';
 
 const col = createColumnHelper<Order>();
-const WORKING = '64px minmax(84px,130px) 36px 52px repeat(4,minmax(64px,110px)) 36px 68px minmax(24px,1fr)';
+const WORKING = '64px minmax(112px,140px) 36px 52px repeat(4,minmax(64px,110px)) 36px 68px minmax(24px,1fr)';
 // History drops Stop, TIF and × so the reason fits beside the status.
-const HISTORY = '64px minmax(84px,120px) 36px 52px repeat(3,minmax(64px,100px)) 68px minmax(160px,1fr)';
+const HISTORY = '64px minmax(112px,130px) 36px 52px repeat(3,minmax(64px,100px)) 68px minmax(160px,1fr)';
 
 const ROLE: Readonly<Record<Order['role'], string>> = { entry: '', stop_loss: 'SL', take_profit: 'TP' };
 

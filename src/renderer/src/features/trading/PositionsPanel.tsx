@@ -12,7 +12,7 @@ import { useTrading } from './trading-store';
 import { TradingToolbar } from './TradingToolbar';
 
 const col = createColumnHelper<Position>();
-const TEMPLATE = 'minmax(88px,140px) 48px repeat(6,minmax(72px,130px)) minmax(52px,1fr)';
+const TEMPLATE = 'minmax(112px,150px) 48px repeat(6,minmax(72px,130px)) minmax(52px,1fr)';
 
 /** Open positions of the selected account, marked live; Close per row, Enter charts the symbol. */
 export function PositionsPanel() {

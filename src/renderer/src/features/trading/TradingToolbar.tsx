@@ -14,7 +14,7 @@ export function TradingToolbar({ children }: { children?: ReactNode }) {
   const bindings = useHotkeys((s) => s.bindings);
   return (
     <div className="bt-toolbar" role="toolbar" aria-label="Trading">
-      <AccountPicker compact />
+      <AccountPicker compact chip="dot" />
       {account ? (
         <span className="bt-metrics num">
           <span>

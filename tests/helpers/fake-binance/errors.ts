@@ -23,6 +23,7 @@ export const errors = {
   mandatory: (name: string) => bad(-1102, `Mandatory parameter '${name}' was not sent, was empty/null, or malformed.`),
   eitherMandatory: (a: string, b: string) => bad(-1102, `Param '${a}' or '${b}' must be sent, but both were empty/null!`),
   illegalChars: (name: string, range: string) => bad(-1100, `Illegal characters found in parameter '${name}'; legal range is '${range}'.`),
+  notAllRead: (read: number, sent: number) => bad(-1104, `Not all sent parameters were read; read '${read}' parameter(s) but was sent '${sent}'.`),
   notRequired: (name: string) => bad(-1106, `Parameter '${name}' sent when not required.`),
   precision: () => bad(-1111, 'Precision is over the maximum defined for this asset.'),
   invalidTimeInForce: () => bad(-1115, 'Invalid timeInForce.'),

@@ -111,6 +111,11 @@ export interface PlacedOrder {
   fills: AccountTrade[];
 }
 
+export interface CanceledOrder {
+  order: Order;
+  cancelClientOrderId: string;
+}
+
 export type OrderRef = { orderId: number } | { origClientOrderId: string };
 
 interface Chunk {
@@ -238,13 +243,16 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
     const now = this.clock.now();
     const isBuy = request.side === 'BUY';
     const limit = request.type === 'MARKET' ? undefined : request.price!;
-    const bestOpposite = isBuy ? this.bestAsk(spec.symbol).price : this.bestBid(spec.symbol).price;
-    const crosses = limit === undefined || (isBuy ? limit >= bestOpposite : limit <= bestOpposite);
-    if (request.type === 'LIMIT_MAKER' && crosses) throw errors.wouldTake();
-
-    const plan = crosses ? this.planTake(spec, request) : [];
+    // What other participants' book gives the order right away (nothing when it does not cross).
+    const plan = this.planTake(spec, request);
+    // The account's own resting orders on the other side that the order would reach first.
+    const reach = limit ?? plan[plan.length - 1]?.price;
+    const ownReached = reach === undefined ? [] : this.orderList.filter((o) => o.symbol === spec.symbol && isOpen(o) && o.side !== request.side && (isBuy ? o.price <= reach : o.price >= reach));
+    if (request.type === 'LIMIT_MAKER' && (plan.length > 0 || ownReached.length > 0)) throw errors.wouldTake();
     this.checkFunds(spec, request, plan);
 
+    // A quote-sized market order reports the quantity it bought or sold as origQty, as Binance does.
+    const quantity = request.quantity ?? plan.reduce((sum, c) => sum + c.qty, ZERO);
     const order: Order = {
       symbol: spec.symbol,
       orderId: this.takeOrderId(spec.symbol),
@@ -253,7 +261,7 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
       type: request.type,
       timeInForce: request.type === 'LIMIT' ? request.timeInForce! : 'GTC',
       price: limit ?? ZERO,
-      origQty: request.quantity ?? ZERO,
+      origQty: quantity,
       origQuoteOrderQty: request.quoteOrderQty ?? ZERO,
       executedQty: ZERO,
       cummulativeQuoteQty: ZERO,
@@ -273,43 +281,44 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
     const fills: AccountTrade[] = [];
     const planned = plan.reduce((sum, c) => sum + c.qty, ZERO);
     const fillOrKillShort = order.timeInForce === 'FOK' && request.type === 'LIMIT' && planned < order.origQty;
-    if (plan.length > 0 && !fillOrKillShort) {
-      this.preventSelfTrade(spec.symbol, order.side, plan[plan.length - 1]!.price);
+    if (!fillOrKillShort) {
+      // EXPIRE_MAKER: instead of trading with itself, the account's reached resting orders expire.
+      for (const own of ownReached) this.finish(own, 'EXPIRED_IN_MATCH', 'TRADE_PREVENTION');
       for (const chunk of plan) fills.push(this.fill(order, chunk.price, chunk.qty, false));
-      this.setLastPrice(spec.symbol, plan[plan.length - 1]!.price);
     }
 
-    if (order.type === 'MARKET') {
-      // Unfilled quantity of a market order means the book ran out: Binance expires the rest.
-      const done = order.origQuoteOrderQty > ZERO ? fills.length > 0 : order.executedQty === order.origQty;
-      if (!done || order.executedQty < order.origQty) this.finish(order, done && order.origQuoteOrderQty > ZERO ? 'FILLED' : 'EXPIRED', 'EXPIRED');
-      if (done && order.origQuoteOrderQty > ZERO && order.status !== 'FILLED') this.finish(order, 'FILLED', 'EXPIRED');
-    } else if (order.executedQty < order.origQty && order.timeInForce !== 'GTC') {
-      this.finish(order, 'EXPIRED', 'EXPIRED');
-    }
+    // Whatever a market order could not take (the book ran out) and whatever an IOC/FOK order
+    // did not fill expires; only GTC limit orders rest.
+    const unfilled = order.executedQty < order.origQty || order.origQty === ZERO;
+    if (unfilled && (order.type === 'MARKET' || order.timeInForce !== 'GTC')) this.finish(order, 'EXPIRED', 'EXPIRED');
     this.flushAccount();
     this.emit('book', spec.symbol);
     return { order: { ...order }, fills };
   }
 
-  cancel(symbol: string, ref: OrderRef, cancelClientOrderId?: string): Order {
+  cancel(symbol: string, ref: OrderRef, cancelClientOrderId?: string): CanceledOrder {
     this.requireSpec(symbol);
     const order = this.findOrder(symbol, ref);
     if (!order || !isOpen(order)) throw errors.unknownOrder();
-    this.finish(order, 'CANCELED', 'CANCELED', cancelClientOrderId ?? randomClientOrderId(this.random));
+    const cancelId = cancelClientOrderId ?? randomClientOrderId(this.random);
+    this.finish(order, 'CANCELED', 'CANCELED', cancelId);
     this.flushAccount();
     this.emit('book', symbol);
-    return { ...order };
+    return { order: { ...order }, cancelClientOrderId: cancelId };
   }
 
-  cancelAll(symbol: string): Order[] {
+  cancelAll(symbol: string): CanceledOrder[] {
     this.requireSpec(symbol);
     const open = this.orderList.filter((o) => o.symbol === symbol && isOpen(o));
     if (open.length === 0) throw errors.unknownOrder();
-    for (const order of open) this.finish(order, 'CANCELED', 'CANCELED', randomClientOrderId(this.random));
+    const canceled = open.map((order) => {
+      const cancelId = randomClientOrderId(this.random);
+      this.finish(order, 'CANCELED', 'CANCELED', cancelId);
+      return { order: { ...order }, cancelClientOrderId: cancelId };
+    });
     this.flushAccount();
     this.emit('book', symbol);
-    return open.map((o) => ({ ...o }));
+    return canceled;
   }
 
   /** A deposit (positive) or withdrawal (negative) outside trading. */
@@ -347,7 +356,6 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
     }
     const aggressorSells = tradePrice < previous;
     const print = this.print(symbol, tradePrice, qty ?? spec.defaultTradeQty, aggressorSells);
-    this.setLastPrice(symbol, tradePrice);
     this.flushAccount();
     this.emit('book', symbol);
     return print;
@@ -432,15 +440,6 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
     if (needed > free) throw errors.insufficientBalance();
   }
 
-  /** EXPIRE_MAKER: the account's resting orders a taker would reach, up to `through`, expire. */
-  private preventSelfTrade(symbol: string, takerSide: Side, through: Amount): void {
-    for (const order of this.orderList) {
-      if (order.symbol !== symbol || !isOpen(order) || order.side === takerSide) continue;
-      const reached = takerSide === 'BUY' ? order.price <= through : order.price >= through;
-      if (reached) this.finish(order, 'EXPIRED_IN_MATCH', 'TRADE_PREVENTION');
-    }
-  }
-
   private fill(order: Order, price: Amount, qty: Amount, isMaker: boolean): AccountTrade {
     const spec = this.requireSpec(order.symbol);
     const isBuy = order.side === 'BUY';
@@ -520,15 +519,13 @@ export class MatchingEngine extends EventEmitter<EngineEvents> {
       buyerOrderId: ownIsBuyer ? ownId : counterparty,
       sellerOrderId: ownIsBuyer ? counterparty : ownId,
     };
+    // The last price is the last print, already when listeners hear about it.
+    this.lastPrices.set(symbol, price);
     const tape = this.tape.get(symbol)!;
     tape.push(trade);
     if (tape.length > 1000) tape.splice(0, tape.length - 1000);
     this.emit('print', trade);
     return trade;
-  }
-
-  private setLastPrice(symbol: string, price: Amount): void {
-    this.lastPrices.set(symbol, price);
   }
 
   private takeOrderId(symbol: string): number {

@@ -98,6 +98,7 @@ describe('a live Binance account against the fake exchange', () => {
     const reconciled = nextEvent(core, 'accounts.reconciliation', (r) => r.accountId === account.id && r.trigger === 'reconnect');
     const history = nextEvent(core, 'market.history', (h) => h.symbol === BTC);
     const states = collect(core, 'accounts.connection');
+    const resubscribed = fake.events.waitFor('subscribe', (s) => s.streams.some((x) => x.includes('@trade')), 20_000);
     // The order fills while nobody is listening.
     fake.refuseConnections(300);
     fake.dropStreams();
@@ -110,7 +111,8 @@ describe('a live Binance account against the fake exchange', () => {
     expect((await fills(account.id)).filter((f) => f.orderId === resting.id)).toHaveLength(1);
     await history;
 
-    // Streams are back: a new trade reaches the market and a new order fills.
+    // Streams are back, resubscribed: a new trade reaches the market and a new order fills.
+    await resubscribed;
     const quote = nextEvent(core, 'market.quote', (q) => q.symbol === BTC && q.last === 60_500.5);
     fake.trade('BTCUSDT', 60_500.5, 0.1);
     await quote;
@@ -154,6 +156,17 @@ describe('a live Binance account against the fake exchange', () => {
     const again = (await core.call('orders.place', { accountId: account.id, symbol: BTC, side: 'buy', type: 'limit', qty: 0.01, price: 55_000, clientOrderId: 'lost-answer-1' })) as Order;
     expect(again.id).toBe(order.id);
     expect(fake.orders('BTCUSDT').filter((o) => o.clientOrderId === 'lost-answer-1')).toHaveLength(1);
+  });
+
+  it('an order POST refused with a 5xx is looked up by client order id, then sent once more: exactly one order', async () => {
+    const account = await connectedBinanceAccount(core, fake);
+    fake.failNext({ method: 'POST', path: '/api/v3/order' }, { status: 500 });
+    const order = (await core.call('orders.place', { accountId: account.id, symbol: BTC, side: 'buy', type: 'limit', qty: 0.01, price: 55_000, clientOrderId: 'five-hundred-1' })) as Order;
+    expect(order.status).toBe('new');
+    const calls = fake.requests.filter((r) => r.path === '/api/v3/order' && (r.method === 'POST' || r.params['origClientOrderId'] === 'five-hundred-1'));
+    // Sent, refused with an unknown outcome, looked up (not there), sent again.
+    expect(calls.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 500', 'GET 400', 'POST 200']);
+    expect(fake.orders('BTCUSDT').filter((o) => o.clientOrderId === 'five-hundred-1')).toHaveLength(1);
   });
 
   it('malformed and out-of-order frames are dropped and counted; the connection survives', async () => {

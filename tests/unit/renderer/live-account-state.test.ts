@@ -69,6 +69,7 @@ describe('connection test line', () => {
     const result = { ok: true, summary: 'authenticated; balances read; trading permission: yes', authenticated: true, balancesRead: true, canTrade: true, latencyMs: 41.6, clockOffsetMs: 2300, instruments: 3 };
     expect(testLine({ time: 0, result })).toBe('authenticated; balances read; trading permission: yes · 42 ms · clock off by 2.3 s');
     expect(testLine({ time: 0, result: { ...result, latencyMs: null, clockOffsetMs: 120 } })).toBe(result.summary);
+    expect(testLine({ time: 0, result: { ...result, summary: 'authenticated; latency 42 ms', clockOffsetMs: 0 } })).toBe('authenticated; latency 42 ms');
     expect(testLine({ time: 0, error: 'timeout' })).toBe('Test failed: timeout');
   });
 });

@@ -23,10 +23,10 @@ export const isAuthError = (error: unknown): boolean => error instanceof ccxt.Au
 
 /**
  * Whether a request may have reached the exchange and been executed although no answer came:
- * a timeout, a dropped connection, or a 5xx (Binance: "execution status unknown").
+ * a timeout, a dropped connection, or a 5xx (Binance: "execution status unknown"; its JSON
+ * `-1001` internal error arrives as ccxt's OperationFailed, the parent of NetworkError).
  */
-export const isUnknownOutcome = (error: unknown): boolean =>
-  error instanceof ccxt.RequestTimeout || (error instanceof ccxt.NetworkError && !(error instanceof ccxt.DDoSProtection) && !(error instanceof ccxt.RateLimitExceeded));
+export const isUnknownOutcome = (error: unknown): boolean => error instanceof ccxt.OperationFailed && !isRateLimit(error);
 
 export const isRateLimit = (error: unknown): boolean => error instanceof ccxt.RateLimitExceeded || error instanceof ccxt.DDoSProtection;
 

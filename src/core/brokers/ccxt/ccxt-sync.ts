@@ -53,6 +53,7 @@ export function createSynchroniser(deps: SyncDeps): (trigger: ReconciliationTrig
   const { exchange, broker, retry, log } = deps;
 
   const ordersDiff = async (events: BrokerEvent[], differences: ReconciliationDifference[], open: readonly CcxtOrder[]): Promise<number> => {
+    const checked = new Set([...broker.knownWorking().map((o) => o.clientOrderId), ...open.map((o) => o.clientOrderId ?? o.id)]).size;
     const openIds = new Set(open.map((o) => o.id));
     const openClientIds = new Set(open.map((o) => o.clientOrderId));
     for (const local of broker.knownWorking()) {
@@ -81,7 +82,7 @@ export function createSynchroniser(deps: SyncDeps): (trigger: ReconciliationTrig
       if (!before) differences.push({ kind: 'order_unknown', symbol: after.symbol, orderId: after.id, detail: `${describe(after)}: working at the exchange, unknown here (placed elsewhere?)`, resolution: 'Adopted: it shows among the working orders' });
       else differences.push({ kind: 'order_changed', symbol: after.symbol, orderId: after.id, detail: `${describe(after)}: ${before.status.replace('_', ' ')} with ${before.filledQty} filled here, ${after.status.replace('_', ' ')} with ${after.filledQty} at the exchange`, resolution: "Updated to the exchange's state" });
     }
-    return broker.knownWorking().length + open.length;
+    return checked;
   };
 
   const holdingsDiff = async (events: BrokerEvent[], differences: ReconciliationDifference[]): Promise<number> => {

@@ -11,6 +11,8 @@ export interface StreamCounters {
 
 type HandleMessage = (client: unknown, message: unknown) => void;
 interface WsClientLike {
+  connected?: Promise<unknown>;
+  future(messageHash: string): Promise<unknown>;
   send(message: unknown): Promise<unknown>;
   onError(error: unknown): void;
 }
@@ -44,8 +46,9 @@ export function guardMessages(exchange: Exchange, counters: StreamCounters, log:
       drop(error instanceof Error ? error.message : String(error), message);
     }
   };
-  // ccxt sends a throttled subscription without handling the send's failure: a socket that closes
-  // meanwhile becomes an unhandled rejection, which ends a Node process. Failures go to the socket.
+  // ccxt sends a throttled subscription without handling the send's failure, and a socket closed
+  // while opening rejects a promise nobody may hold: either becomes an unhandled rejection, which
+  // ends a Node process. Failures go to the socket's own error handling instead.
   const sockets = exchange as unknown as { client: (url: string) => WsClientLike };
   const makeClient = sockets.client.bind(exchange);
   const hardened = new WeakSet<WsClientLike>();
@@ -53,6 +56,15 @@ export function guardMessages(exchange: Exchange, counters: StreamCounters, log:
     const client = makeClient(url);
     if (!hardened.has(client)) {
       hardened.add(client);
+      // A socket closed while still opening rejects `connected` and every future of the socket,
+      // also those ccxt made ahead of time and nobody awaits (Binance's user-data subscription).
+      client.connected?.catch(() => undefined);
+      const future = client.future.bind(client);
+      client.future = (hash) => {
+        const made = future(hash);
+        made.catch(() => undefined);
+        return made;
+      };
       const send = client.send.bind(client);
       client.send = (message) =>
         send(message).catch((error: unknown) => {

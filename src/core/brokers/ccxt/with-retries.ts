@@ -2,7 +2,7 @@ import type { Exchange } from 'ccxt';
 import type { Logger } from '../../ports';
 import { backoffDelay, type BackoffPolicy } from '../live/backoff';
 import type { LiveConnection } from '../live/live-connection';
-import { exchangeMessage, isClockError, isRateLimit } from './ccxt-errors';
+import { exchangeMessage, isClockError, isRateLimit, isUnknownOutcome } from './ccxt-errors';
 import ccxt from 'ccxt';
 
 /** Runs a request again after throttling or a clock error, and after an outage or network error if it is idempotent (the default). */
@@ -63,7 +63,7 @@ export function createRetrier(deps: RetrierDeps): Retrier {
         const unavailable = error instanceof ccxt.ExchangeNotAvailable;
         // Throttled requests were not executed. Anything else may have been (a timeout, a 5xx):
         // only a read is simply sent again; a placement is resolved by its client order id.
-        if (!throttled && !(options.idempotent !== false && error instanceof ccxt.NetworkError)) throw error;
+        if (!throttled && !(options.idempotent !== false && isUnknownOutcome(error))) throw error;
         const delay = backoffDelay(attempt, deps.backoff, deps.random, retryAfter());
         if (throttled || unavailable) deps.connection.throttled(`${throttled ? 'Throttled' : 'Exchange unavailable'} (${exchangeMessage(error)}); retrying ${what} in ${Math.ceil(delay / 1000)} s`, deps.now() + delay);
         log.warn({ what, attempt, delayMs: delay, err: exchangeMessage(error) }, 'exchange request failed; retrying');

@@ -390,6 +390,12 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
         const entry = live.get(record.id);
         if (entry) deps.emit('accounts.update', toAccount(entry));
       },
+      onFees: (makerBps, takerBps) => {
+        if (record.makerFeeBps === makerBps && record.takerFeeBps === takerBps) return;
+        record.makerFeeBps = makerBps;
+        record.takerFeeBps = takerBps;
+        repo.saveAccount(record);
+      },
       onReconciliation: (reconciliation) => {
         deps.settings.set(reconciliationsKey(record.id), [reconciliation, ...storedReconciliations(record.id)].slice(0, RECONCILIATIONS_KEPT));
         // Announced once what it changed is stored: a reader then sees the reconciled state.

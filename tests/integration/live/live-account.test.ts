@@ -31,6 +31,8 @@ describe('a live Binance account against the fake exchange', () => {
     const instrumentsEvent = nextEvent(core, 'market.instruments', (e) => e.venue === 'BINANCE' && e.count > 0);
     const account = await connectedBinanceAccount(core, fake);
     expect(account).toMatchObject({ kind: 'ccxt', exchange: 'binance', venue: 'BINANCE', hasCredentials: true, connection: { state: 'live' } });
+    // Fee estimates use the exchange's schedule.
+    expect([account.makerFeeBps, account.takerFeeBps]).toEqual([10, 10]);
     expect((await instrumentsEvent).count).toBeGreaterThanOrEqual(3);
 
     // Instruments from exchangeInfo, sized from its filters.

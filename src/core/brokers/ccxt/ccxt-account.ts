@@ -48,6 +48,7 @@ export interface CcxtAccountDeps {
   initial: CcxtBrokerState;
   history: { orderByClientId(clientOrderId: string): Order | undefined; order(orderId: string): Order | undefined; fillsSince(cursor: number, limit: number): Fill[] };
   onConnection(connection: Connection): void;
+  onFees(makerBps: number, takerBps: number): void;
   onReconciliation(reconciliation: Reconciliation): void;
   backoff?: BackoffPolicy;
   heartbeatMs?: number;
@@ -148,6 +149,7 @@ export function openCcxtAccount(deps: CcxtAccountDeps): CcxtAccount {
     now: () => clock.now(),
     log,
     onReconciliation: deps.onReconciliation,
+    onFees: deps.onFees,
     onClockOffset: (ms) => {
       if (Math.abs(ms) > 1000) log.warn({ offsetMs: Math.round(ms) }, 'the exchange clock differs from ours; requests are signed with the offset');
     },

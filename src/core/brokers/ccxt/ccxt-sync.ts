@@ -31,6 +31,8 @@ export interface SyncDeps {
   onReconciliation(reconciliation: Reconciliation): void;
   /** The exchange's clock minus ours, as measured at the last (re)connect. */
   onClockOffset(ms: number): void;
+  /** The exchange's standard spot fees (basis points), as its markets list them. */
+  onFees(makerBps: number, takerBps: number): void;
 }
 
 const describe = (o: Pick<Order, 'symbol' | 'side' | 'qty' | 'type' | 'price'>): string => `${o.symbol} ${o.side} ${o.qty} ${o.type}${o.price !== null ? ` at ${o.price}` : ''}`;
@@ -129,6 +131,9 @@ export function createSynchroniser(deps: SyncDeps): (trigger: ReconciliationTrig
         .filter((i): i is Instrument => i !== undefined);
       if (instruments.length === 0) throw new ConnectFailure('The exchange lists no spot markets this terminal can trade', true);
       deps.feed.setInstruments(instruments);
+      // The fee schedule of the account's own quote currency, for estimates before an order.
+      const reference = Object.values(markets).find((m) => m?.spot && m.quote === deps.currency() && typeof m.taker === 'number');
+      if (reference && typeof reference.maker === 'number' && typeof reference.taker === 'number') deps.onFees(reference.maker * 10_000, reference.taker * 10_000);
       if (exchange.has['fetchTime']) {
         await retry('server time', () => exchange.loadTimeDifference());
         deps.onClockOffset(-Number(exchange.options['timeDifference'] ?? 0));

@@ -67,7 +67,7 @@ export type SetCredentials = Params<'accounts.setCredentials'>;
 export interface TradingService {
   accounts(): Account[];
   account(accountId: string): Account;
-  createAccount(params: CreateAccount): Account;
+  createAccount(params: CreateAccount): Promise<Account>;
   configure(params: ConfigureAccount): Account;
   reset(accountId: string, balance?: number): Promise<Account>;
   place(accountId: string, request: OrderRequest): Promise<Order>;
@@ -79,7 +79,7 @@ export interface TradingService {
   closePosition(accountId: string, symbol: string, qty?: number): Promise<Order>;
   closeAll(accountId: string): Promise<{ cancelled: Order[]; closing: Order[]; failed: Array<{ symbol: string; reason: string }> }>;
   fills(accountId: string, query: { symbol?: string | undefined; from?: number | undefined; to?: number | undefined; cursor?: string | undefined; limit: number; order: 'asc' | 'desc' }): { fills: Fill[]; nextCursor: string | null };
-  exchanges(): ExchangeInfo[];
+  exchanges(): Promise<ExchangeInfo[]>;
   setCredentials(params: SetCredentials): Promise<Account>;
   testConnection(accountId: string): Promise<ConnectionTest>;
   reconnect(accountId: string): Promise<Account>;
@@ -444,7 +444,14 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
     for (let n = 1; ; n++) if (!taken.has(n === 1 ? base : `${base}${n}`)) return n === 1 ? base : `${base}${n}`;
   };
 
-  const createAccount = (params: CreateAccount): Account => {
+  const createAccount = async (params: CreateAccount): Promise<Account> => {
+    if (params.kind === 'ccxt' && deps.live && !(await isStreamingExchange(params.exchange))) {
+      throw new ApiError('INVALID_PARAMS', `"${params.exchange}" is not an exchange this terminal can stream from; see accounts.exchanges`, { fields: [{ path: 'exchange', message: 'unknown exchange' }] });
+    }
+    return openAccount(params);
+  };
+
+  const openAccount = (params: CreateAccount): Account => {
     const now = clock.now();
     const common = { id: newId(), name: params.name, currency: params.currency, maxOrderValue: params.maxOrderValue ?? null, realizedPnl: 0, fillSeq: 0, createdAt: now, resetAt: null, resetSeq: 0 };
     let record: AccountRecord;
@@ -461,9 +468,6 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
       };
     } else {
       if (!deps.live) throw new ApiError('UNAVAILABLE', 'Live accounts are not available in this host');
-      if (!isStreamingExchange(params.exchange)) {
-        throw new ApiError('INVALID_PARAMS', `"${params.exchange}" is not an exchange this terminal can stream from; see accounts.exchanges`, { fields: [{ path: 'exchange', message: 'unknown exchange' }] });
-      }
       // Spot only, no borrowing: the exchange holds the money and charges its own fees.
       record = {
         ...common,
@@ -495,7 +499,7 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
   for (const record of repo.accounts()) startBroker(record);
   if (live.size === 0 && deps.settings.get(DEFAULT_ACCOUNT_KEY) === undefined) {
     // A new profile can trade at once: a paper margin account, as most brokers open.
-    createAccount({ name: 'Paper', kind: 'paper', currency: 'USD', balance: 100_000, leverage: 2, makerFeeBps: 1, takerFeeBps: 5 });
+    openAccount({ name: 'Paper', kind: 'paper', currency: 'USD', balance: 100_000, leverage: 2, makerFeeBps: 1, takerFeeBps: 5 });
     deps.settings.set(DEFAULT_ACCOUNT_KEY, true);
   }
 

@@ -7,7 +7,7 @@ import type { FakeBinance } from '../../helpers/fake-binance';
  * only opens plain `ws://` URLs through an http.Agent; the factory provides one.)
  */
 export async function connectCcxt(fake: FakeBinance, overrides: { apiKey?: string; secret?: string; timeoutMs?: number; loadMarkets?: boolean } = {}): Promise<Exchange> {
-  const exchange = createExchange({
+  const exchange = await createExchange({
     exchange: 'binance',
     endpoints: { rest: fake.restUrl, ws: fake.wsUrl },
     credentials: { apiKey: overrides.apiKey ?? fake.apiKey, secret: overrides.secret ?? fake.secret },

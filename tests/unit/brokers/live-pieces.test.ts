@@ -42,14 +42,14 @@ describe('custom endpoints', () => {
     expect(overrideEndpoints({ a: 'https://x.y/z', b: 'wss://x.y/w' }, { ws: 'ws://h' })).toEqual({ a: 'https://x.y/z', b: 'ws://h/w' });
   });
   it('is applied to a real ccxt exchange', async () => {
-    const ex = createExchange({ exchange: 'binance', endpoints: { rest: 'http://127.0.0.1:1', ws: 'ws://127.0.0.1:1' } });
+    const ex = await createExchange({ exchange: 'binance', endpoints: { rest: 'http://127.0.0.1:1', ws: 'ws://127.0.0.1:1' } });
     const urls = JSON.stringify(ex.urls['api']);
     expect(urls).not.toMatch(/binance\.com/);
     expect(urls).toContain('http://127.0.0.1:1/api/v3');
     await ex.close();
   });
-  it('refuses an exchange ccxt cannot stream from', () => {
-    expect(() => createExchange({ exchange: 'nosuchexchange' })).toThrow(/no streaming support/);
+  it('refuses an exchange ccxt cannot stream from', async () => {
+    await expect(createExchange({ exchange: 'nosuchexchange' })).rejects.toThrow(/no streaming support/);
   });
 });
 

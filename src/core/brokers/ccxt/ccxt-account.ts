@@ -15,7 +15,8 @@ import { createSynchroniser } from './ccxt-sync';
 import { createExchange, type ExchangeCredentials } from './create-exchange';
 import type { Endpoints } from './endpoint-override';
 import { guardMessages, type StreamCounters } from './guard-messages';
-import { createRetrier } from './with-retries';
+import { createRetrier, tapRetryAfter } from './with-retries';
+import { BrokerUnavailableError } from '../broker-errors';
 
 export interface ConnectionTest {
   ok: boolean;
@@ -71,14 +72,45 @@ export interface CcxtAccount {
   close(): Promise<void>;
 }
 
-const exchangeName = (exchange: Exchange): string => (typeof exchange.name === 'string' && exchange.name ? exchange.name : exchange.id);
+const exchangeName = (exchange: Exchange): string => {
+  try {
+    return typeof exchange.name === 'string' && exchange.name ? exchange.name : exchange.id;
+  } catch {
+    return 'the exchange';
+  }
+};
 
 export function openCcxtAccount(deps: CcxtAccountDeps): CcxtAccount {
   const { clock } = deps;
   const log = deps.log.child({ accountId: deps.accountId, exchange: deps.exchange });
-  const exchange = createExchange({ exchange: deps.exchange, endpoints: deps.endpoints ?? undefined, ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}) });
+  const counters: StreamCounters = { malformed: 0, outOfOrder: 0 };
+  // ccxt is loaded when the account first connects; until then the exchange answers "not connected".
+  let real: Exchange | undefined;
+  let retryAfter: () => number | undefined = () => undefined;
+  let loading: Promise<Exchange> | undefined;
+  const load = (): Promise<Exchange> => {
+    loading ??= createExchange({ exchange: deps.exchange, endpoints: deps.endpoints ?? undefined, ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}) }).then((ex) => {
+      guardMessages(ex, counters, log);
+      retryAfter = tapRetryAfter(ex, () => clock.now());
+      real = ex;
+      return ex;
+    });
+    return loading;
+  };
+  const notConnected = (): never => {
+    throw new BrokerUnavailableError(`${deps.exchange} is not connected yet`);
+  };
+  const exchange = new Proxy({} as Exchange, {
+    get: (_target, prop) => {
+      const target = real ?? notConnected();
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+    set: (_target, prop, value) => Reflect.set(real ?? notConnected(), prop, value),
+  });
   /** Loads the keys into the exchange; false when there are none. */
   const applyCredentials = async (): Promise<boolean> => {
+    await load();
     const keys = await deps.credentials();
     exchange.apiKey = keys?.apiKey ?? '';
     exchange.secret = keys?.secret ?? '';
@@ -86,8 +118,6 @@ export function openCcxtAccount(deps: CcxtAccountDeps): CcxtAccount {
     return keys !== undefined;
   };
   const NO_KEYS = 'No API keys: enter them under API keys… to connect';
-  const counters: StreamCounters = { malformed: 0, outOfOrder: 0 };
-  guardMessages(exchange, counters, log);
   const backoff = deps.backoff ?? DEFAULT_BACKOFF;
   const instrumentsBySymbol = new Map(deps.cachedInstruments.map((i) => [i.symbol, i]));
 
@@ -103,12 +133,14 @@ export function openCcxtAccount(deps: CcxtAccountDeps): CcxtAccount {
       return performance.now() - started;
     },
     expectsMarketData: () => feed.followed() > 0,
-    dropSockets: () => exchange.close(),
+    dropSockets: async () => {
+      await real?.close();
+    },
     backoff,
     ...(deps.heartbeatMs ? { heartbeatMs: deps.heartbeatMs } : {}),
     ...(deps.staleMs ? { staleMs: deps.staleMs } : {}),
   });
-  const retry = createRetrier({ exchange, connection, log, backoff, now: () => clock.now() });
+  const retry = createRetrier({ exchange, retryAfter: () => retryAfter(), connection, log, backoff, now: () => clock.now() });
   const feed = createCcxtFeed({ exchange, venue: deps.venue, connection, retry, counters, clock, log });
   feed.setInstruments(deps.cachedInstruments);
   feed.onInstrumentsChanged(() => {
@@ -138,7 +170,7 @@ export function openCcxtAccount(deps: CcxtAccountDeps): CcxtAccount {
   const synchronise = createSynchroniser({
     accountId: deps.accountId,
     exchange,
-    exchangeName: exchangeName(exchange),
+    exchangeName: () => exchangeName(exchange),
     venue: deps.venue,
     currency: deps.currency,
     createdAt: deps.createdAt,
@@ -161,12 +193,20 @@ export function openCcxtAccount(deps: CcxtAccountDeps): CcxtAccount {
     counters,
     connection: () => ({ ...connection.connection, stats: { malformedFrames: counters.malformed, outOfOrder: counters.outOfOrder, reconnects: connection.reconnects() } }),
     async start() {
-      if (await applyCredentials()) connection.start();
-      else connection.halt(NO_KEYS);
+      try {
+        if (await applyCredentials()) connection.start();
+        else connection.halt(NO_KEYS);
+      } catch (error) {
+        connection.halt(`Cannot open ${deps.exchange}: ${error instanceof Error ? error.message : String(error)}`);
+      }
     },
     async reconnect() {
-      if (await applyCredentials()) connection.reconnect();
-      else connection.halt(NO_KEYS);
+      try {
+        if (await applyCredentials()) connection.reconnect();
+        else connection.halt(NO_KEYS);
+      } catch (error) {
+        connection.halt(`Cannot open ${deps.exchange}: ${error instanceof Error ? error.message : String(error)}`);
+      }
     },
     async testConnection() {
       const result: ConnectionTest = { ok: false, summary: '', authenticated: false, balancesRead: false, canTrade: null, latencyMs: null, clockOffsetMs: null, instruments: null };
@@ -196,7 +236,7 @@ export function openCcxtAccount(deps: CcxtAccountDeps): CcxtAccount {
       connection.close();
       feed.close();
       broker.close();
-      await exchange.close().catch(() => undefined);
+      await real?.close().catch(() => undefined);
     },
   };
 }

@@ -11,12 +11,11 @@ import { newOrder } from '../../trading/new-order';
 import type { FxRates, QuoteSource } from '../../trading/fx-rates';
 import type { Clock, Logger } from '../../ports';
 import { backoffDelay, type BackoffPolicy } from '../live/backoff';
-import { exchangeMessage, isUnknownOutcome, toBrokerError } from './ccxt-errors';
+import { exchangeMessage, isCcxtError, isUnknownOutcome, toBrokerError } from './ccxt-errors';
 import { exchangeSymbolOf, venueSymbol } from './ccxt-instruments';
 import { adoptExchangeOrder, applyExchangeOrder } from './ccxt-orders';
 import type { StreamCounters } from './guard-messages';
 import type { Retrier } from './with-retries';
-import ccxt from 'ccxt';
 
 export interface LiveAccountConfig {
   currency: string;
@@ -278,7 +277,7 @@ export function createCcxtBroker(deps: CcxtBrokerDeps): CcxtBroker {
     try {
       return await deps.retry(`order ${request.clientOrderId}`, () => exchange.fetchOrder('', ex, { clientOrderId: request.clientOrderId }), { attempts: 2 });
     } catch (error) {
-      if (error instanceof ccxt.OrderNotFound) return undefined;
+      if (isCcxtError(error, 'OrderNotFound')) return undefined;
       throw error;
     }
   };
@@ -374,7 +373,7 @@ export function createCcxtBroker(deps: CcxtBrokerDeps): CcxtBroker {
       const response = await deps.retry(`cancelling ${order.clientOrderId}`, () => exchange.cancelOrder(order.venueOrderId ?? '', ex, order.venueOrderId ? {} : { clientOrderId: order.clientOrderId }));
       applyOrder(response.status ? response : { ...response, status: 'canceled' }, events);
     } catch (error) {
-      if (!(error instanceof ccxt.OrderNotFound)) throw toBrokerError(error);
+      if (!(isCcxtError(error, 'OrderNotFound'))) throw toBrokerError(error);
       // Gone already (filled or cancelled meanwhile): learn how it ended.
       const final = await deps.retry(`order ${order.clientOrderId}`, () => exchange.fetchOrder(order.venueOrderId ?? '', ex, order.venueOrderId ? {} : { clientOrderId: order.clientOrderId }));
       const applied = applyOrder(final, events);

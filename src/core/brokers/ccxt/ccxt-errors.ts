@@ -1,4 +1,3 @@
-import ccxt from 'ccxt';
 import {
   BrokerNetworkError,
   BrokerRateLimitError,
@@ -11,24 +10,57 @@ import {
   type BrokerError,
 } from '../broker-errors';
 
+/**
+ * Whether `error` is ccxt's error class `name` or a subclass of it. By name along the prototype
+ * chain, so the core can classify errors without loading ccxt (170 MB) when no live account exists.
+ */
+export function isCcxtError(error: unknown, name: CcxtErrorName): boolean {
+  for (let proto: unknown = error === null || typeof error !== 'object' ? null : Object.getPrototypeOf(error); proto; proto = Object.getPrototypeOf(proto)) {
+    if ((proto as { constructor?: { name?: string } }).constructor?.name === name) return true;
+  }
+  return false;
+}
+
+type CcxtErrorName =
+  | 'InvalidNonce'
+  | 'AuthenticationError'
+  | 'PermissionDenied'
+  | 'AccountSuspended'
+  | 'OperationFailed'
+  | 'RateLimitExceeded'
+  | 'DDoSProtection'
+  | 'OnMaintenance'
+  | 'ExchangeNotAvailable'
+  | 'NetworkError'
+  | 'InsufficientFunds'
+  | 'OrderNotFound'
+  | 'OrderNotFillable'
+  | 'OrderImmediatelyFillable'
+  | 'InvalidOrder'
+  | 'BadSymbol'
+  | 'BadRequest'
+  | 'ArgumentsRequired'
+  | 'CancelPending'
+  | 'ExchangeError';
+
 /** The keys were refused or lack a permission: nothing helps but new keys. */
 export class BrokerAuthError extends OrderRejectedError {
   override readonly name = 'BrokerAuthError';
 }
 
 /** The exchange refused our clock (Binance -1021): resynchronise and try again. */
-export const isClockError = (error: unknown): boolean => error instanceof ccxt.InvalidNonce;
+export const isClockError = (error: unknown): boolean => isCcxtError(error, 'InvalidNonce');
 
-export const isAuthError = (error: unknown): boolean => error instanceof ccxt.AuthenticationError || error instanceof ccxt.PermissionDenied || error instanceof ccxt.AccountSuspended;
+export const isAuthError = (error: unknown): boolean => isCcxtError(error, 'AuthenticationError') || isCcxtError(error, 'PermissionDenied') || isCcxtError(error, 'AccountSuspended');
 
 /**
  * Whether a request may have reached the exchange and been executed although no answer came:
  * a timeout, a dropped connection, or a 5xx (Binance: "execution status unknown"; its JSON
  * `-1001` internal error arrives as ccxt's OperationFailed, the parent of NetworkError).
  */
-export const isUnknownOutcome = (error: unknown): boolean => error instanceof ccxt.OperationFailed && !isRateLimit(error);
+export const isUnknownOutcome = (error: unknown): boolean => isCcxtError(error, 'OperationFailed') && !isRateLimit(error);
 
-export const isRateLimit = (error: unknown): boolean => error instanceof ccxt.RateLimitExceeded || error instanceof ccxt.DDoSProtection;
+export const isRateLimit = (error: unknown): boolean => isCcxtError(error, 'RateLimitExceeded') || isCcxtError(error, 'DDoSProtection');
 
 /** The exchange's message without ccxt's "binance {json}" wrapping, for the user. */
 export function exchangeMessage(error: unknown): string {
@@ -50,16 +82,16 @@ export function exchangeMessage(error: unknown): string {
 export function toBrokerError(error: unknown, retryAfterMs?: number): BrokerError {
   const message = exchangeMessage(error);
   if (isRateLimit(error)) return new BrokerRateLimitError(`The exchange is throttling requests: ${message}`, retryAfterMs);
-  if (error instanceof ccxt.OnMaintenance || error instanceof ccxt.ExchangeNotAvailable) return new BrokerUnavailableError(`The exchange is unavailable: ${message}`);
-  if (error instanceof ccxt.NetworkError) return new BrokerNetworkError(`No answer from the exchange: ${message}`);
+  if (isCcxtError(error, 'OnMaintenance') || isCcxtError(error, 'ExchangeNotAvailable')) return new BrokerUnavailableError(`The exchange is unavailable: ${message}`);
+  if (isCcxtError(error, 'NetworkError')) return new BrokerNetworkError(`No answer from the exchange: ${message}`);
   if (isAuthError(error)) return new BrokerAuthError(`The exchange refused the API keys: ${message}`);
-  if (error instanceof ccxt.InsufficientFunds) return new InsufficientFundsError(message);
-  if (error instanceof ccxt.OrderNotFound) return new OrderNotFoundError(message);
-  if (error instanceof ccxt.OrderNotFillable || error instanceof ccxt.OrderImmediatelyFillable) return new InvalidOrderError(message);
-  if (error instanceof ccxt.InvalidOrder || error instanceof ccxt.BadSymbol || error instanceof ccxt.BadRequest || error instanceof ccxt.ArgumentsRequired) {
+  if (isCcxtError(error, 'InsufficientFunds')) return new InsufficientFundsError(message);
+  if (isCcxtError(error, 'OrderNotFound')) return new OrderNotFoundError(message);
+  if (isCcxtError(error, 'OrderNotFillable') || isCcxtError(error, 'OrderImmediatelyFillable')) return new InvalidOrderError(message);
+  if (isCcxtError(error, 'InvalidOrder') || isCcxtError(error, 'BadSymbol') || isCcxtError(error, 'BadRequest') || isCcxtError(error, 'ArgumentsRequired')) {
     return new InvalidOrderError(message);
   }
-  if (error instanceof ccxt.CancelPending) return new OrderFinalError(message);
-  if (error instanceof ccxt.ExchangeError) return new OrderRejectedError(message);
+  if (isCcxtError(error, 'CancelPending')) return new OrderFinalError(message);
+  if (isCcxtError(error, 'ExchangeError')) return new OrderRejectedError(message);
   return new BrokerNetworkError(message);
 }

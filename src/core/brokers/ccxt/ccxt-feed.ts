@@ -142,15 +142,13 @@ export function createCcxtFeed(deps: CcxtFeedDeps): CcxtFeed {
         (error: unknown) => log.warn({ symbol, err: error instanceof Error ? error.message : String(error) }, 'first ticker failed'),
       );
     void loop(symbol, st, 'trades', async () => onTrades(symbol, st, await exchange.watchTrades(ex)));
-    if (exchange.has['watchBidsAsks']) {
-      void loop(symbol, st, 'book', async () => {
-        const tickers = await exchange.watchBidsAsks([ex]);
-        const t = tickers[ex];
+    // Top of book where the exchange streams it alone, else from its ticker.
+    void loop(symbol, st, 'book', async () => {
+      if (exchange.has['watchBidsAsks']) {
+        const t = (await exchange.watchBidsAsks([ex]))[ex];
         if (t) onBook(symbol, st, t);
-      });
-    } else {
-      void loop(symbol, st, 'ticker', async () => onBook(symbol, st, await exchange.watchTicker(ex)));
-    }
+      } else onBook(symbol, st, await exchange.watchTicker(ex));
+    });
   };
 
   const stop = (symbol: string, st: SymbolState): void => {
@@ -199,7 +197,12 @@ export function createCcxtFeed(deps: CcxtFeedDeps): CcxtFeed {
       return bars;
     },
     historyStart(symbol) {
-      const created = exchange.markets?.[toExchange(symbol)]?.created;
+      let created: unknown;
+      try {
+        created = exchange.markets?.[toExchange(symbol)]?.created;
+      } catch {
+        // not connected yet: the default start
+      }
       return finite(created) ? created : DEFAULT_HISTORY_START;
     },
     subscribe(symbols, onTick) {

@@ -1,4 +1,4 @@
-import ccxt, { type Exchange, type Order as CcxtOrder } from 'ccxt';
+import type { Exchange, Order as CcxtOrder } from 'ccxt';
 import type { Instrument } from '../../../shared/market/instrument';
 import { gridRounder } from '../../../shared/numbers/steps';
 import { lotsQty } from '../../../shared/trading/fifo-lots';
@@ -10,7 +10,7 @@ import type { Logger } from '../../ports';
 import { adoptHolding } from '../live/adopt-holding';
 import { ConnectFailure } from '../live/live-connection';
 import type { CcxtBroker } from './ccxt-broker';
-import { exchangeMessage, isAuthError, isRateLimit } from './ccxt-errors';
+import { exchangeMessage, isAuthError, isCcxtError, isRateLimit } from './ccxt-errors';
 import type { CcxtFeed } from './ccxt-feed';
 import { exchangeSymbolOf, instrumentFromMarket, venueSymbol } from './ccxt-instruments';
 import type { Retrier } from './with-retries';
@@ -18,7 +18,7 @@ import type { Retrier } from './with-retries';
 export interface SyncDeps {
   accountId: string;
   exchange: Exchange;
-  exchangeName: string;
+  exchangeName(): string;
   venue: string;
   currency: () => string;
   createdAt: number;
@@ -43,7 +43,7 @@ function connectFailure(error: unknown): ConnectFailure {
   const message = exchangeMessage(error);
   if (isAuthError(error)) return new ConnectFailure(`The exchange refused the API keys: ${message}. Enter keys with read and trade permission.`, true);
   if (isRateLimit(error)) return new ConnectFailure(`Throttled by the exchange: ${message}`, false);
-  return new ConnectFailure(error instanceof ccxt.NetworkError ? `Cannot reach the exchange: ${message}` : message, false);
+  return new ConnectFailure(isCcxtError(error, 'NetworkError') ? `Cannot reach the exchange: ${message}` : message, false);
 }
 
 /**
@@ -66,7 +66,7 @@ export function createSynchroniser(deps: SyncDeps): (trigger: ReconciliationTrig
       try {
         final = await retry(`order ${local.clientOrderId}`, () => exchange.fetchOrder(local.venueOrderId ?? '', ex, local.venueOrderId ? {} : { clientOrderId: local.clientOrderId }));
       } catch (error) {
-        if (!(error instanceof ccxt.OrderNotFound)) throw error;
+        if (!(isCcxtError(error, 'OrderNotFound'))) throw error;
       }
       if (!final) {
         const rejected: Order = { ...local, status: 'rejected', reason: 'Never reached the exchange (not found by its client order id after a reconnect)', updatedAt: deps.now() };
@@ -127,7 +127,7 @@ export function createSynchroniser(deps: SyncDeps): (trigger: ReconciliationTrig
     try {
       const markets = await retry('markets', () => exchange.loadMarkets(true));
       const instruments = Object.values(markets)
-        .map((m) => (m ? instrumentFromMarket(m, deps.venue, deps.exchangeName) : undefined))
+        .map((m) => (m ? instrumentFromMarket(m, deps.venue, deps.exchangeName()) : undefined))
         .filter((i): i is Instrument => i !== undefined);
       if (instruments.length === 0) throw new ConnectFailure('The exchange lists no spot markets this terminal can trade', true);
       deps.feed.setInstruments(instruments);

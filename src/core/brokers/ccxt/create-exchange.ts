@@ -1,5 +1,5 @@
 import http from 'node:http';
-import ccxt, { type Exchange } from 'ccxt';
+import type { Exchange } from 'ccxt';
 import { overrideEndpoints, type Endpoints } from './endpoint-override';
 
 export interface ExchangeCredentials {
@@ -18,23 +18,38 @@ export interface ExchangeConfig {
 }
 
 type ExchangeClass = new (config: Record<string, unknown>) => Exchange;
+type ProClasses = Record<string, ExchangeClass>;
 
-/** Exchanges ccxt can stream from (ccxt pro), the only ones a live account can use. */
-export function streamingExchanges(): string[] {
-  return Object.keys(ccxt.pro).filter((id) => /^[a-z]/.test(id) && typeof (ccxt.pro as Record<string, unknown>)[id] === 'function').sort();
+let loading: Promise<ProClasses> | undefined;
+/**
+ * ccxt is loaded on first use: its hundred exchanges cost about 170 MB, which a profile without a
+ * live account should not pay.
+ */
+function loadPro(): Promise<ProClasses> {
+  loading ??= import('ccxt').then((m) => m.default.pro as unknown as ProClasses);
+  return loading;
 }
 
-export function isStreamingExchange(id: string): boolean {
-  return /^[a-z]/.test(id) && Object.hasOwn(ccxt.pro, id) && typeof (ccxt.pro as Record<string, unknown>)[id] === 'function';
+const isClass = (pro: ProClasses, id: string): boolean => /^[a-z]/.test(id) && Object.hasOwn(pro, id) && typeof pro[id] === 'function';
+
+/** Exchanges ccxt can stream from (ccxt pro), the only ones a live account can use. */
+export async function streamingExchanges(): Promise<string[]> {
+  const pro = await loadPro();
+  return Object.keys(pro).filter((id) => isClass(pro, id)).sort();
+}
+
+export async function isStreamingExchange(id: string): Promise<boolean> {
+  return isClass(await loadPro(), id);
 }
 
 /**
  * A ccxt pro exchange for spot trading: its own rate limiter on, markets of the spot type only,
  * custom endpoints applied to every URL, and no call that needs more than trading keys.
  */
-export function createExchange(config: ExchangeConfig): Exchange {
-  if (!isStreamingExchange(config.exchange)) throw new Error(`ccxt has no streaming support for "${config.exchange}"`);
-  const Class = (ccxt.pro as unknown as Record<string, ExchangeClass>)[config.exchange]!;
+export async function createExchange(config: ExchangeConfig): Promise<Exchange> {
+  const pro = await loadPro();
+  if (!isClass(pro, config.exchange)) throw new Error(`ccxt has no streaming support for "${config.exchange}"`);
+  const Class = pro[config.exchange]!;
   const exchange = new Class({
     enableRateLimit: true,
     timeout: config.timeoutMs ?? 10_000,
@@ -72,10 +87,11 @@ export interface ExchangeInfo {
 let described: ExchangeInfo[] | undefined;
 
 /** Every streaming exchange with what its keys need, read from ccxt's own descriptions once. */
-export function describeExchanges(): ExchangeInfo[] {
-  described ??= streamingExchanges().flatMap((id) => {
+export async function describeExchanges(): Promise<ExchangeInfo[]> {
+  const pro = await loadPro();
+  described ??= (await streamingExchanges()).flatMap((id) => {
     try {
-      const ex = new (ccxt.pro as unknown as Record<string, ExchangeClass>)[id]!({});
+      const ex = new pro[id]!({});
       return [{ id, name: typeof ex.name === 'string' && ex.name ? ex.name : id, needsPassphrase: ex.requiredCredentials['password'] === true, hasTestnet: ex.urls['test'] !== undefined }];
     } catch {
       return [];

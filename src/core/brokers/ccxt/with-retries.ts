@@ -2,14 +2,15 @@ import type { Exchange } from 'ccxt';
 import type { Logger } from '../../ports';
 import { backoffDelay, type BackoffPolicy } from '../live/backoff';
 import type { LiveConnection } from '../live/live-connection';
-import { exchangeMessage, isClockError, isRateLimit, isUnknownOutcome } from './ccxt-errors';
-import ccxt from 'ccxt';
+import { exchangeMessage, isCcxtError, isClockError, isRateLimit, isUnknownOutcome } from './ccxt-errors';
 
 /** Runs a request again after throttling or a clock error, and after an outage or network error if it is idempotent (the default). */
 export type Retrier = <T>(what: string, request: () => Promise<T>, options?: { idempotent?: boolean; attempts?: number }) => Promise<T>;
 
 export interface RetrierDeps {
   exchange: Exchange;
+  /** The exchange's latest `Retry-After` (from `tapRetryAfter`). */
+  retryAfter(): number | undefined;
   connection: Pick<LiveConnection, 'throttled'>;
   log: Logger;
   backoff: BackoffPolicy;
@@ -21,7 +22,7 @@ export interface RetrierDeps {
  * The exchange's `Retry-After` of the latest throttled or failed response, in ms. ccxt does not
  * expose it with the error, so its response hook is tapped.
  */
-function tapRetryAfter(exchange: Exchange, now: () => number): () => number | undefined {
+export function tapRetryAfter(exchange: Exchange, now: () => number): () => number | undefined {
   let latest: { at: number; ms: number } | undefined;
   const target = exchange as unknown as { onRestResponse: (status: number, statusText: string, url: string, method: string, headers: Record<string, unknown>, body: string, ...rest: unknown[]) => string };
   const original = target.onRestResponse.bind(exchange);
@@ -40,8 +41,7 @@ function tapRetryAfter(exchange: Exchange, now: () => number): () => number | un
 }
 
 export function createRetrier(deps: RetrierDeps): Retrier {
-  const { exchange, log } = deps;
-  const retryAfter = tapRetryAfter(exchange, deps.now);
+  const { exchange, log, retryAfter } = deps;
   const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
   let clockSync: Promise<unknown> | undefined;
 
@@ -60,7 +60,7 @@ export function createRetrier(deps: RetrierDeps): Retrier {
           continue;
         }
         const throttled = isRateLimit(error);
-        const unavailable = error instanceof ccxt.ExchangeNotAvailable;
+        const unavailable = isCcxtError(error, 'ExchangeNotAvailable');
         // Throttled requests were not executed. Anything else may have been (a timeout, a 5xx):
         // only a read is simply sent again; a placement is resolved by its client order id.
         if (!throttled && !(options.idempotent !== false && isUnknownOutcome(error))) throw error;

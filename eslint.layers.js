@@ -47,7 +47,9 @@ export const layerRules = [
   layer(['src/core/**'], [
     ...banned('src/core is host-agnostic: it never imports electron; hosts pass ports to createCore.', ['electron', 'electron/*', 'electron-updater', 'electron-log', 'electron-log/*']),
     ...banned('src/core never imports React, UI libraries or the DOM.', ui),
-    ...relativeInto('src/core', ['hub', 'main', 'server', 'preload', 'renderer']),
+    ...relativeInto('src/core', ['main', 'server', 'preload', 'renderer']),
+    // The core may start an embedded hub and use its stream crypto, through the hub's public entry (`../hub`) only.
+    { group: ['**/hub/**'], message: 'src/core reaches the hub only through its public entry, src/hub/index.ts (see ARCHITECTURE.md).' },
   ]),
   layer(['src/hub/**'], [
     ...banned('src/hub never imports electron.', ['electron', 'electron/*']),

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { EventSpec, MethodSpec } from './define';
 import { createEventMethods } from './events';
 import { marketEvents, marketMethods } from './market';
+import { copyEvents, copyMethods } from './copy';
+import { socialEvents, socialMethods } from './social';
 import { systemEvents, systemMethods } from './system';
 import { tradingEvents, tradingMethods } from './trading';
 import { workspaceMethods } from './workspace';
@@ -10,6 +12,8 @@ export * from './errors';
 export * from './system';
 export * from './market';
 export * from './trading';
+export * from './social';
+export * from './copy';
 export type { EventSpec, MethodSpec } from './define';
 
 /** Every event topic, by name. Add a domain's events here. */
@@ -17,6 +21,8 @@ export const events = {
   ...systemEvents,
   ...marketEvents,
   ...tradingEvents,
+  ...socialEvents,
+  ...copyEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Events = typeof events;
@@ -29,6 +35,8 @@ export const methods = {
   ...marketMethods,
   ...workspaceMethods,
   ...tradingMethods,
+  ...socialMethods,
+  ...copyMethods,
   ...createEventMethods(topicNames),
 } satisfies Record<string, MethodSpec>;
 

@@ -35,4 +35,14 @@ describe('layer rules (ARCHITECTURE.md import table)', () => {
   it('lets the Electron shell import electron and the core', async () => {
     expect(await restrictedImports('src/main/probe.ts', "import { app } from 'electron';\nimport { createCore } from '../core/create-core';\nexport const x = [app, createCore];\n")).toEqual([]);
   });
+
+  it('lets the core reach the hub through its public entry only', async () => {
+    expect(await restrictedImports('src/core/social/probe.ts', "import { startHub } from '../../hub';\nexport const x = startHub;\n")).toEqual([]);
+    expect(await restrictedImports('src/core/social/probe.ts', "import { x } from '../../hub/store/hub-db';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await restrictedImports('src/core/social/probe.ts', "import { x } from '../../shared/social/strategy-event';\nexport const y = x;\n")).toEqual([]);
+  });
+
+  it('keeps the hub out of the core', async () => {
+    expect(await restrictedImports('src/hub/probe.ts', "import { createCore } from '../core/create-core';\nexport const x = createCore;\n")).toHaveLength(1);
+  });
 });

@@ -14,6 +14,10 @@ export interface ServeOptions {
   allowRemote: boolean;
   passphrase: string | undefined;
   build: boolean;
+  /** The embedded hub's simulated community (off with `--no-community`). */
+  community: boolean;
+  /** A remote social hub instead of the embedded one. */
+  hubUrl: string | undefined;
 }
 
 const optionsSchema = z.object({
@@ -23,9 +27,15 @@ const optionsSchema = z.object({
   'allow-remote': z.boolean(),
   'passphrase-file': z.string().min(1).optional(),
   'no-build': z.boolean(),
+  'no-community': z.boolean(),
+  'hub-url': z
+    .string()
+    .url('a ws:// or wss:// URL')
+    .refine((u) => URL.canParse(u) && ['ws:', 'wss:'].includes(new URL(u).protocol), 'a ws:// or wss:// URL')
+    .optional(),
 });
 
-export const USAGE = `Usage: npm run serve -- [--host 127.0.0.1] [--port 7420] [--data-dir DIR] [--allow-remote] [--passphrase-file FILE] [--no-build]`;
+export const USAGE = `Usage: npm run serve -- [--host 127.0.0.1] [--port 7420] [--data-dir DIR] [--allow-remote] [--passphrase-file FILE] [--no-build] [--no-community] [--hub-url ws://HOST:PORT/hub/v1]`;
 
 /** Parses `serve` arguments; the environment supplies `IST_PASSPHRASE` and `IST_DATA_DIR`. */
 export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServeOptions {
@@ -41,6 +51,8 @@ export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): Serve
         'allow-remote': { type: 'boolean', default: false },
         'passphrase-file': { type: 'string' },
         'no-build': { type: 'boolean', default: false },
+        'no-community': { type: 'boolean', default: false },
+        'hub-url': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -67,6 +79,8 @@ export function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): Serve
     allowRemote: o['allow-remote'],
     passphrase,
     build: !o['no-build'],
+    community: !o['no-community'],
+    hubUrl: o['hub-url'],
   };
 }
 

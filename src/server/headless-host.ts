@@ -26,6 +26,10 @@ export interface HeadlessHostOptions {
   rate?: { burst: number; perSecond: number };
   validateResults?: boolean;
   syntheticTicksPerSecond?: number;
+  /** The embedded hub's simulated community (default true). */
+  community?: boolean;
+  /** A remote social hub instead of the embedded one. */
+  hubUrl?: string | undefined;
 }
 
 export interface HeadlessHost {
@@ -48,7 +52,16 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   let core: Core;
   try {
     const secrets = createEncryptedFileSecretStore(path.join(paths.dataDir, 'secrets.enc.json'), options.passphrase);
-    core = createCore({ host: 'headless', version: options.version, ports: { clock, logger, secrets, paths }, statusIntervalMs: options.statusIntervalMs ?? 5000, validateResults: options.validateResults ?? false, ...(options.syntheticTicksPerSecond ? { syntheticTicksPerSecond: options.syntheticTicksPerSecond } : {}) });
+    core = createCore({
+      host: 'headless',
+      version: options.version,
+      ports: { clock, logger, secrets, paths },
+      statusIntervalMs: options.statusIntervalMs ?? 5000,
+      validateResults: options.validateResults ?? false,
+      ...(options.syntheticTicksPerSecond ? { syntheticTicksPerSecond: options.syntheticTicksPerSecond } : {}),
+      ...(options.community === false ? { community: false } : {}),
+      ...(options.hubUrl ? { hubUrl: options.hubUrl } : {}),
+    });
   } catch (error) {
     logger.close();
     throw error;

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
     port: options.port,
     allowRemote: options.allowRemote,
     passphrase: options.passphrase,
+    community: options.community,
+    hubUrl: options.hubUrl,
     // Set by the test suites: every result is checked against the contract.
     validateResults: process.env.IST_VALIDATE_RESULTS === '1',
   });

@@ -17,6 +17,8 @@ export interface TestCoreOptions {
   passphrase?: string;
   /** Live accounts' connection timings. */
   live?: CoreOptions['live'];
+  /** The embedded hub's simulated community (default off: its backfill costs seconds of CPU). */
+  community?: boolean;
 }
 
 /** A real core on a real SQLite file in `dataDir`, without timers unless asked. */
@@ -29,6 +31,7 @@ export function createTestCore(dataDir: string, options: TestCoreOptions = {}): 
     validateResults: options.validateResults ?? true,
     ...(options.feed ? { feed: options.feed } : {}),
     ...(options.live ? { live: options.live } : {}),
+    community: options.community ?? false,
     ports: {
       clock: options.clock ?? { now: () => Date.now() },
       logger: options.logger ?? silentLogger,

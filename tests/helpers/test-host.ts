@@ -12,9 +12,9 @@ export function fixtureRendererDir(): string {
   return dir;
 }
 
-/** A real headless host on an ephemeral loopback port with a temp data dir. */
+/** A real headless host on an ephemeral loopback port with a temp data dir (without the simulated community unless asked). */
 export async function startTestHost(overrides: Partial<HeadlessHostOptions> = {}): Promise<HeadlessHost & { dataDir: string }> {
   const dataDir = overrides.dataDir ?? tempDir('ist-host-');
-  const host = await startHeadlessHost({ dataDir, rendererDir: fixtureRendererDir(), version: '0.0.0-test', port: 0, statusIntervalMs: 0, validateResults: true, ...overrides });
+  const host = await startHeadlessHost({ dataDir, rendererDir: fixtureRendererDir(), version: '0.0.0-test', port: 0, statusIntervalMs: 0, validateResults: true, community: false, ...overrides });
   return Object.assign(host, { dataDir });
 }

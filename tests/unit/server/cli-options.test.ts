@@ -31,6 +31,12 @@ describe('serve options', () => {
     expect(() => parseServeOptions(['--passphrase-file', '/nonexistent/p'], {})).toThrow(/Cannot read --passphrase-file/);
   });
 
+  it('runs the embedded hub with its community unless --no-community, and takes a remote hub from --hub-url', () => {
+    expect(parseServeOptions([], {})).toMatchObject({ community: true, hubUrl: undefined });
+    expect(parseServeOptions(['--no-community', '--hub-url', 'wss://hub.example.org/hub/v1'], {})).toMatchObject({ community: false, hubUrl: 'wss://hub.example.org/hub/v1' });
+    expect(() => parseServeOptions(['--hub-url', 'https://hub.example.org'], {})).toThrow(/--hub-url: a ws:\/\/ or wss:\/\/ URL/);
+  });
+
   it('refuses a non-loopback host unless --allow-remote is given', () => {
     expect(isLoopbackHost('127.0.0.1')).toBe(true);
     expect(isLoopbackHost('::1')).toBe(true);

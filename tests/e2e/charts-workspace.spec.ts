@@ -90,6 +90,8 @@ test.describe('charts and workspaces', () => {
 
   test('the watchlist shows live prices and charts the chosen symbol with the keyboard', async ({ page, host }) => {
     await page.goto(host.serve.url);
+    // A new profile shows the Feed in front of the watchlist.
+    await page.locator('.dv-tab', { hasText: /^Watchlist$/ }).click();
     const watchlist = page.getByTestId('watchlist');
     await expect(watchlist.getByRole('row').filter({ hasText: 'BTC/USDT' })).toContainText(/\d/);
     await watchlist.focus();

@@ -27,6 +27,8 @@ test.describe('trading: order ticket and blotters against the paper broker', () 
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.serve.url);
     await expect(page.getByTestId('connection-state')).toHaveText('Connected');
+    // A new profile shows the Leaderboard in front of the blotters.
+    await tab(page, 'Positions').click();
 
     // The ticket follows the active chart (BTC/USDT) and shows its live quote and the account's money.
     await expect(ticket(page).getByRole('textbox', { name: 'Symbol', exact: true })).toHaveValue('BTC/USDT');

@@ -54,6 +54,8 @@ export interface PaneChart {
   priceScaleWidth(): number;
   /** Called at most once a frame when prices may have moved on screen (scroll, zoom, autoscale, resize). */
   onViewChange(listener: () => void): () => void;
+  /** The chart as an image (lightweight-charts' own screenshot: panes and scales). */
+  takeScreenshot(): HTMLCanvasElement;
   readonly bars: readonly Bar[];
   destroy(): void;
 }
@@ -308,6 +310,7 @@ export function createPaneChart(container: HTMLElement, legend: HTMLElement, eve
       return price === null ? null : Number(price);
     },
     priceScaleWidth: () => chart.priceScale('right').width(),
+    takeScreenshot: () => chart.takeScreenshot(),
     onViewChange(listener) {
       viewListeners.add(listener);
       viewChanged();

@@ -14,6 +14,7 @@ import { chartSync } from './chart-sync';
 import { useChartWorkspace } from './chart-workspace-store';
 import { historyTouches, mergeReloaded } from './history-reload';
 import { createPaneChart, type PaneChart } from './pane-chart';
+import { paneSnapshots } from './pane-snapshots';
 
 const PAGE = 1000;
 
@@ -61,6 +62,7 @@ export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElemen
     chartRef.current = chart;
     setChartHandle(chart);
     const unregister = chartSync.register(id, { showCrosshair: (t) => chart.showCrosshair(t), setVisibleRange: (r) => chart.setVisibleRange(r) });
+    const unregisterSnapshot = paneSnapshots.register(id, () => chart.takeScreenshot());
 
     const loadOlder = async (): Promise<void> => {
       const p = paging.current;
@@ -82,6 +84,7 @@ export function usePaneChart(pane: ChartPane, container: RefObject<HTMLDivElemen
     };
     return () => {
       unregister();
+      unregisterSnapshot();
       chart.destroy();
       chartRef.current = null;
       setChartHandle(null);

@@ -4,6 +4,7 @@ import { setActiveTimeframe, useChartWorkspace } from '../charts/chart-workspace
 import { TIMEFRAME_HOTKEYS } from '../charts/timeframe-hotkeys';
 import { usePreferences } from '../preferences/preferences-store';
 import { backupProfile } from '../system/system-actions';
+import { socialCommands } from '../social/social-commands';
 import { tradingCommands } from '../trading/trading-commands';
 import { applyDefaultLayout, PANELS, showPanel, type PanelId } from '../workspace/panels';
 import { useWorkspace } from '../workspace/workspace-store';
@@ -42,6 +43,7 @@ export function buildCommands(api: ApiClient): Command[] {
     },
     { id: 'profile.backup', title: 'Back up profile database', group: 'Profile', run: () => backupProfile(api) },
     ...tradingCommands(api),
+    ...socialCommands(api),
     ...LAYOUTS.map((l) => ({ id: `layout.${l}`, title: `Chart layout: ${l} pane${l === '1' ? '' : 's'}`, group: 'Charts', run: () => useChartWorkspace.getState().setLayout(l) })),
     ...TIMEFRAME_HOTKEYS.map(([key, tf]) => ({
       id: `tf.${tf}`,

@@ -1,4 +1,5 @@
 import { LiveAccountsStatus } from '../accounts/LiveAccountsStatus';
+import { HubStatusChip } from '../hub-connection/HubStatusChip';
 import { formatBytes } from '../system/system-actions';
 import { useSystemStore } from '../system/system-store';
 import { CONNECTION_LABEL } from './connection-label';
@@ -14,6 +15,7 @@ export function StatusBar() {
       <span className="status-item num" title="Round trip of the last API call">
         RTT {latencyMs === null ? '—' : `${latencyMs.toFixed(1)} ms`}
       </span>
+      <HubStatusChip />
       <LiveAccountsStatus />
       {error ? <span className="status-item status-error">{error}</span> : null}
       <span className="status-spacer" />

@@ -1,6 +1,7 @@
 import { useApi } from '../../api/api-context';
 import { usePalette } from '../command-palette/palette-store';
 import { usePreferences } from '../preferences/preferences-store';
+import { NotificationBell } from '../social/NotificationBell';
 import { useSystemStore } from '../system/system-store';
 import { CONNECTION_LABEL } from './connection-label';
 import { formatClock, formatDate } from './format-time';
@@ -49,6 +50,7 @@ export function TopBar() {
           <span className="clock-time">{formatClock(now, clock)}</span>
           <span className="clock-zone">{clock === 'utc' ? 'UTC' : 'LOCAL'}</span>
         </button>
+        <NotificationBell />
         <button type="button" className="icon-button" onClick={toggleTheme} aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'} data-testid="theme-toggle">
           {theme === 'dark' ? '☾' : '☀'}
         </button>

@@ -3,6 +3,7 @@ import type { Account } from '../../../../shared/trading/account';
 import { useAccountDialog } from '../accounts/account-dialog-store';
 import { LiveAccountActions } from '../accounts/LiveAccountActions';
 import { LiveAccountStrip } from '../accounts/LiveAccountStrip';
+import { usePublishDialog } from '../strategy/publish-dialog-store';
 import { AccountPicker } from './AccountPicker';
 import { resetAccount } from './trading-actions';
 import { formatMoney, formatPnl, pnlClass } from './trading-format';
@@ -39,6 +40,11 @@ export function AccountPanel() {
         <button type="button" className="button button-small" onClick={() => useAccountDialog.getState().openCreate(live ? 'live' : 'paper')}>
           Add account…
         </button>
+        {account ? (
+          <button type="button" className="button button-small" onClick={() => usePublishDialog.getState().show(account.id)} title="Publish this account's trades from now on as a strategy others can follow and copy">
+            Publish…
+          </button>
+        ) : null}
         {account && live ? <LiveAccountActions account={account} /> : null}
         {account && !live ? (
           <button type="button" className="button button-small button-danger" onClick={() => void resetAccount(api, account)}>

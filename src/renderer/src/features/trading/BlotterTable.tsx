@@ -1,4 +1,5 @@
 import { flexRender, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
 import { templateMinWidth } from './grid-template';
 import { ariaSort, sortMark, useKeyboardGrid } from './use-keyboard-grid';
 
@@ -28,15 +29,22 @@ interface BlotterTableProps<T> {
   onActivate?(row: T): void;
   /** Delete / Backspace on a row (cancel an order, close a position). */
   onDelete?(row: T): void;
+  /** Sorted by a server: the header shows this and reports clicks (see useKeyboardGrid). */
+  sorting?: SortingState;
+  onSortingChange?(sorting: SortingState): void;
+  /** The end of the rows is near: load the next page. */
+  onNearEnd?(): void;
+  /** A line under the rows (loading more…). */
+  footer?: ReactNode;
 }
 
 /**
  * The blotters' table: sortable by clicking a header, virtualised, and driven with the keyboard
  * like the watchlist (↑ ↓ Home End to move, Enter to act, Delete to cancel or close).
  */
-export function BlotterTable<T>({ label, testId, data, columns, template, rowId, rowClass, rowTitle, empty, initialSorting, onActivate, onDelete }: BlotterTableProps<T>) {
+export function BlotterTable<T>({ label, testId, data, columns, template, rowId, rowClass, rowTitle, empty, initialSorting, onActivate, onDelete, sorting, onSortingChange, onNearEnd, footer }: BlotterTableProps<T>) {
   // The header sits in the scroller (sticky), so the rows start HEAD_HEIGHT below its top.
-  const { table, rows, virtual, scroller, selected, select, onKeyDown } = useKeyboardGrid({ data, columns, rowId, initialSorting, rowHeight: ROW_HEIGHT, scrollMargin: HEAD_HEIGHT, onActivate, onDelete });
+  const { table, rows, virtual, scroller, selected, select, onKeyDown } = useKeyboardGrid({ data, columns, rowId, initialSorting, rowHeight: ROW_HEIGHT, scrollMargin: HEAD_HEIGHT, onActivate, onDelete, sorting, onSortingChange, onNearEnd });
   const align = (meta: unknown): string => (meta as BlotterColumnMeta | undefined)?.align ?? 'right';
 
   return (
@@ -89,6 +97,7 @@ export function BlotterTable<T>({ label, testId, data, columns, template, rowId,
               );
             })}
           </div>
+          {footer}
         </div>
       </div>
     </div>

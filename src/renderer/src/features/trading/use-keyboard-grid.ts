@@ -1,6 +1,6 @@
 import { getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 export interface KeyboardGridOptions<T> {
   data: T[];
@@ -17,6 +17,14 @@ export interface KeyboardGridOptions<T> {
   onActivate?(row: T): void;
   /** Delete / Backspace on the selected row. */
   onDelete?(row: T): void;
+  /**
+   * Sorting done elsewhere (a server): the grid shows `sorting` and reports header clicks through
+   * `onSortingChange` without reordering the rows itself.
+   */
+  sorting?: SortingState;
+  onSortingChange?(sorting: SortingState): void;
+  /** Called when the rows on screen come within a screenful of the end (to load the next page). */
+  onNearEnd?(): void;
 }
 
 /**
@@ -25,13 +33,36 @@ export interface KeyboardGridOptions<T> {
  * it. Keys pressed on a control inside the grid (a header button) are left to that control. The
  * callers render their own rows from `rows`, `virtual` and `selected`.
  */
-export function useKeyboardGrid<T>({ data, columns, rowId, initialSorting, rowHeight, scrollMargin = 0, onActivate, onDelete }: KeyboardGridOptions<T>) {
-  const [sorting, setSorting] = useState<SortingState>(initialSorting ?? []);
+export function useKeyboardGrid<T>({ data, columns, rowId, initialSorting, rowHeight, scrollMargin = 0, onActivate, onDelete, sorting: outerSorting, onSortingChange, onNearEnd }: KeyboardGridOptions<T>) {
+  const [ownSorting, setSorting] = useState<SortingState>(initialSorting ?? []);
   const [selected, setSelected] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
-  const table = useReactTable({ data, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel(), getRowId: rowId });
+  const manual = outerSorting !== undefined;
+  const sorting = outerSorting ?? ownSorting;
+  const table = useReactTable({
+    data,
+    columns,
+    state: { sorting },
+    onSortingChange: (update) => {
+      const next = typeof update === 'function' ? update(sorting) : update;
+      if (manual) onSortingChange?.(next);
+      else setSorting(next);
+    },
+    manualSorting: manual,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId: rowId,
+  });
   const rows = table.getRowModel().rows;
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 10, scrollMargin });
+  // The sticky header covers `scrollMargin` of the scroller: rows scrolled to (Home, ↑) stop below it.
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 10, scrollMargin, scrollPaddingStart: scrollMargin });
+  const lastShown = virtual.getVirtualItems().at(-1)?.index ?? -1;
+  const nearEnd = onNearEnd !== undefined && rows.length > 0 && lastShown >= rows.length - 1 - Math.ceil((scroller.current?.clientHeight ?? 0) / rowHeight);
+  const nearEndRef = useRef(onNearEnd);
+  nearEndRef.current = onNearEnd;
+  useEffect(() => {
+    if (nearEnd) nearEndRef.current?.();
+  }, [nearEnd, rows.length]);
   // The selection stays on a row when rows go away.
   const current = Math.min(selected, Math.max(0, rows.length - 1));
 

@@ -4,6 +4,12 @@ import { ReconciliationPanel } from '../accounts/ReconciliationPanel';
 import { ActivityPanel } from '../activity/ActivityPanel';
 import { ChartsPanel } from '../charts/ChartsPanel';
 import { WatchlistPanel } from '../watchlist/WatchlistPanel';
+import { LeaderboardPanel } from '../leaderboard/LeaderboardPanel';
+import { FeedPanel } from '../social/FeedPanel';
+import { NotificationsPanel } from '../social/NotificationsPanel';
+import { ProfilePanel } from '../social/ProfilePanel';
+import { SocialRuntime } from '../social/SocialRuntime';
+import { StrategyPanel } from '../strategy/StrategyPanel';
 import { usePreferences } from '../preferences/preferences-store';
 import { SystemPanel } from '../system/SystemPanel';
 import { AccountPanel } from '../trading/AccountPanel';
@@ -28,6 +34,11 @@ const COMPONENTS: Record<PanelId, FunctionComponent<IDockviewPanelProps>> = {
   fills: FillsPanel,
   account: AccountPanel,
   reconciliation: ReconciliationPanel,
+  leaderboard: LeaderboardPanel,
+  feed: FeedPanel,
+  strategy: StrategyPanel,
+  profile: ProfilePanel,
+  notifications: NotificationsPanel,
 };
 
 /** The docking area: panels can be split, tabbed, resized and dragged. */
@@ -41,6 +52,7 @@ export function Workspace() {
     <main className="workspace" aria-label="Workspace">
       <DockviewReact components={COMPONENTS} onReady={onReady} theme={theme === 'dark' ? themeDark : themeLight} />
       <TradingRuntime />
+      <SocialRuntime />
     </main>
   );
 }

@@ -13,6 +13,11 @@ export const PANELS = {
   fills: { title: 'Fills' },
   account: { title: 'Account' },
   reconciliation: { title: 'Reconciliation' },
+  leaderboard: { title: 'Leaderboard' },
+  feed: { title: 'Feed' },
+  strategy: { title: 'Strategy' },
+  profile: { title: 'Profile' },
+  notifications: { title: 'Notifications' },
 } as const;
 export type PanelId = keyof typeof PANELS;
 
@@ -24,6 +29,12 @@ const HOMES: Partial<Record<PanelId, readonly PanelId[]>> = {
   fills: ['positions', 'orders', 'account', 'activity', 'system'],
   account: ['positions', 'orders', 'fills', 'activity', 'system'],
   reconciliation: ['account', 'positions', 'orders', 'fills', 'activity', 'system'],
+  leaderboard: ['positions', 'orders', 'fills', 'account', 'activity'],
+  feed: ['notifications', 'watchlist', 'activity'],
+  notifications: ['feed', 'watchlist', 'activity'],
+  // Profiles need room: they open as tabs beside the charts.
+  strategy: ['profile', 'charts'],
+  profile: ['strategy', 'charts'],
 };
 
 /** Focuses a panel, opening it where it fits when it is closed. */
@@ -46,8 +57,9 @@ export function applyDefaultLayout(dock: DockviewApi): void {
   dock.clear();
   dock.addPanel({ id: 'charts', component: 'charts', title: PANELS.charts.title });
   // The ticket on top of the right column: notifications rise from the bottom right and must not cover it.
+  // Below it the watchlist and the feed share the rest, tall enough to read posts.
   dock.addPanel({ id: 'ticket', component: 'ticket', title: PANELS.ticket.title, position: { referencePanel: 'charts', direction: 'right' }, initialWidth: 320 });
-  dock.addPanel({ id: 'watchlist', component: 'watchlist', title: PANELS.watchlist.title, position: { referencePanel: 'ticket', direction: 'below' }, initialHeight: 270 });
+  dock.addPanel({ id: 'watchlist', component: 'watchlist', title: PANELS.watchlist.title, position: { referencePanel: 'ticket', direction: 'below' }, initialHeight: 400 });
   // Under the charts: the blotters as tabs, and beside them the session's activity with the system panels.
   dock.addPanel({ id: 'positions', component: 'positions', title: PANELS.positions.title, position: { referencePanel: 'charts', direction: 'below' }, initialHeight: 240 });
   for (const id of ['orders', 'fills', 'account'] as const) {
@@ -57,7 +69,12 @@ export function applyDefaultLayout(dock: DockviewApi): void {
   for (const id of ['system', 'shortcuts'] as const) {
     dock.addPanel({ id, component: id, title: PANELS[id].title, position: { referencePanel: 'activity', direction: 'within' } });
   }
+  // Social on first sight without hiding trading: the Feed beside the watchlist, the Leaderboard
+  // beside the blotters, both in front.
+  dock.addPanel({ id: 'feed', component: 'feed', title: PANELS.feed.title, position: { referencePanel: 'watchlist', direction: 'within' } });
+  dock.addPanel({ id: 'leaderboard', component: 'leaderboard', title: PANELS.leaderboard.title, position: { referencePanel: 'positions', direction: 'within' } });
   dock.getPanel('activity')?.api.setActive();
-  dock.getPanel('positions')?.api.setActive();
+  dock.getPanel('leaderboard')?.api.setActive();
+  dock.getPanel('feed')?.api.setActive();
   dock.getPanel('charts')?.api.setActive();
 }

@@ -19,6 +19,12 @@ import { createDatabaseBackups } from './store/backup';
 import { startCheckpointer } from './store/checkpointer';
 import { openDatabase } from './store/open-database';
 import { createSettingsRepository, type SettingsRepository } from './store/settings-repository';
+import { startCommunity } from './sim/start-community';
+import type { HubConnectionOptions } from './social/hub-client';
+import { createSocialService, type SocialService } from './social/social-service';
+import { createCopyHandlers } from './copytrade/copy-handlers';
+import { createCopyHub } from './copytrade/copy-hub';
+import { createCopyService, type CopyService } from './copytrade/copy-service';
 import { createSystemHandlers, systemStatus } from './system/system-handlers';
 import { createTradingHandlers } from './trading/trading-handlers';
 import { createTradingService, type TradingService } from './trading/trading-service';
@@ -40,6 +46,12 @@ export interface CoreOptions {
   syntheticTicksPerSecond?: number;
   /** Live accounts' connection timings (tests shorten them). */
   live?: Partial<Pick<CcxtAccountDeps, 'backoff' | 'heartbeatMs' | 'staleMs' | 'resolveForMs' | 'timeoutMs'>>;
+  /** A remote social hub for this run (`--hub-url`), over the `hub.url` setting; unset: the embedded hub. */
+  hubUrl?: string;
+  /** Run the embedded hub's simulated community (default true; `--no-community` turns it off). */
+  community?: boolean;
+  /** Hub connection timings (tests shorten them). */
+  hubConnection?: HubConnectionOptions;
 }
 
 /** The core as hosts see it: contract handlers, events, and an orderly close. */
@@ -60,6 +72,12 @@ export interface Core {
    */
   openSession(deliver: Deliver): Session;
   readonly trading: TradingService;
+  /** The social client: hub link, offline cache, verified strategy streams (`social.streams`), publishing. */
+  readonly social: SocialService;
+  /** The copy-trade executor and its ledger. */
+  readonly copy: CopyService;
+  /** Resolves once copying has resumed what a previous run left open. */
+  readonly copyStarted: Promise<void>;
   /** Stops timers, flushes and closes the database and releases the profile. Idempotent. */
   close(): Promise<void>;
 }
@@ -73,6 +91,16 @@ function syntheticSeed(settings: SettingsRepository): number {
 }
 
 const DEFAULT_SYNTHETIC_SEED = 20_240_101;
+
+/** The simulated community's seed, fixed per profile: its members' keys and history are the same at every start. */
+function communitySeed(settings: SettingsRepository): number {
+  const stored = settings.get('social.communitySeed');
+  if (typeof stored === 'number' && Number.isInteger(stored)) return stored;
+  settings.set('social.communitySeed', DEFAULT_COMMUNITY_SEED);
+  return DEFAULT_COMMUNITY_SEED;
+}
+
+const DEFAULT_COMMUNITY_SEED = 1;
 
 /**
  * Builds the core for one profile. Throws `DatabaseFromFutureError`, `DatabaseCorruptError` or
@@ -119,16 +147,57 @@ export function createCore(options: CoreOptions): Core {
       ...(options.live ? { options: options.live } : {}),
     },
   });
+  const social = createSocialService({
+    db,
+    settings,
+    secrets: options.ports.secrets,
+    trading,
+    market,
+    feed: primaryFeed,
+    clock,
+    log: logger.child({ component: 'social' }),
+    dataDir: paths.dataDir,
+    emit: (topic, payload) => events.emit(topic, payload),
+    on: (topic, listener) => events.on(topic, listener),
+    options: {
+      hubUrl: options.hubUrl,
+      // The embedded hub's simulated community (src/core/sim).
+      startCommunity: options.community === false ? null : startCommunity,
+      communitySeed: communitySeed(settings),
+      marketSeed: syntheticSeed(settings),
+      connection: options.hubConnection,
+    },
+  });
+  const copyHub = createCopyHub(social.hub, logger.child({ component: 'copy' }));
+  const copy = createCopyService({
+    db,
+    trading,
+    market,
+    streams: social.streams,
+    hub: copyHub,
+    clock,
+    log: logger.child({ component: 'copy' }),
+    emit: (topic, payload) => events.emit(topic, payload),
+    on: (topic, listener) => events.on(topic, listener),
+  });
+  // Resumes every open copy intent by its client order id before anything new is sent.
+  const copyStarted = copy.start().catch((error: unknown) => log.error({ err: String(error) }, 'copy executor failed to start'));
+  const tradingHandlers = createTradingHandlers(trading);
   const handlers: Handlers = {
     ...createSystemHandlers(systemDeps),
     ...createMarketHandlers(market, clock),
     ...createWorkspaceHandlers(db, settings, clock, logger.child({ component: 'workspace' })),
-    ...createTradingHandlers(trading),
+    ...tradingHandlers,
+    // A reset moves capital: a published account reports it as a flow, not as performance.
+    'accounts.reset': (p) => social.publisher.capitalChange(p.accountId, () => Promise.resolve(tradingHandlers['accounts.reset'](p))),
+    ...social.handlers,
+    ...createCopyHandlers(copy),
   };
 
   // The current value of each state-like topic; pure event streams have none.
   const snapshots: { [T in TopicName]?: () => EventPayload<T> } = {
     'system.status': () => systemStatus(systemDeps, 'ok'),
+    'hub.status': () => social.status(),
   };
   const snapshot = <T extends TopicName>(topic: T): EventPayload<T> | undefined => snapshots[topic]?.() as EventPayload<T> | undefined;
   const emitStatus = (state: 'ok' | 'stopping'): void => events.emit('system.status', systemStatus(systemDeps, state));
@@ -147,11 +216,20 @@ export function createCore(options: CoreOptions): Core {
     onAny: (listener) => events.onAny(listener),
     openSession: (deliver) => openSession({ onAny: (l) => events.onAny(l), snapshot }, market, deliver),
     trading,
+    social,
+    copy,
+    copyStarted: copyStarted.then(() => undefined),
     close() {
       closing ??= (async () => {
         if (heartbeat) clearInterval(heartbeat);
         stopCheckpoints();
         emitStatus('stopping');
+        // Copying first (it sends orders and reads streams), then publishing, which writes to trading and the database.
+        await copyStarted;
+        await copy.idle();
+        copy.close();
+        copyHub.close();
+        await social.close();
         await backups.idle();
         trading.close();
         market.close();

@@ -71,6 +71,8 @@ export interface TradingService {
   configure(params: ConfigureAccount): Account;
   reset(accountId: string, balance?: number): Promise<Account>;
   place(accountId: string, request: OrderRequest): Promise<Order>;
+  /** The order with this client order id, asking a live broker's exchange when it is not known here. */
+  orderByClientId(accountId: string, clientOrderId: string): Promise<Order | undefined>;
   cancel(accountId: string, orderId: string): Promise<Order>;
   cancelAll(accountId: string, symbol?: string): Promise<Order[]>;
   modify(accountId: string, orderId: string, changes: OrderChanges): Promise<Order>;
@@ -597,6 +599,7 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
 
   return {
     accounts: () => [...live.values()].map(toAccount),
+    orderByClientId: (accountId, clientOrderId) => get(accountId).broker.orderByClientId(clientOrderId),
     account: (accountId) => toAccount(get(accountId)),
     createAccount,
     configure(params) {

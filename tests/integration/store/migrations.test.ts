@@ -94,3 +94,60 @@ describe('004 trading', () => {
     db.close();
   });
 });
+
+describe('005 social', () => {
+  it('caches JSON reads, keeps one verified event per strategy and seq, and one active publication per account', () => {
+    const db = databaseAt(5);
+    const cache = db.prepare('INSERT INTO social_cache (key, value, bytes, fetched_at) VALUES (?, ?, ?, ?)');
+    cache.run('embedded\n-\nfeed.get\n{}', '{"posts":[]}', 12, 1);
+    expect(() => cache.run('k2', 'not json', 8, 1)).toThrow(/CHECK/);
+    expect(() => cache.run('embedded\n-\nfeed.get\n{}', '{}', 2, 2)).toThrow(/UNIQUE|PRIMARY/);
+
+    const event = db.prepare('INSERT INTO strategy_events (strategy_id, seq, prev_hash, hash, ts, type, time, body, sig) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    event.run('st_a', 1, '0'.repeat(64), 'h1', 1, 'mark', 1, '{"type":"mark"}', 's');
+    expect(() => event.run('st_a', 1, 'h1', 'h2', 2, 'mark', 2, '{}', 's')).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => event.run('st_a', 2, 'h1', 'h2', 2, 'trade', 2, '{}', 's')).toThrow(/CHECK/);
+    expect(() => event.run('st_a', 0, 'h1', 'h2', 2, 'mark', 2, '{}', 's')).toThrow(/CHECK/);
+    db.prepare('INSERT INTO strategy_heads (strategy_id, public_key, seq, hash, ts, body_time, hub_head_seq, problem, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run('st_a', 'k', 1, 'h1', 1, 1, 1, null, 1);
+
+    db.prepare('INSERT INTO accounts (id, kind, created_at, data) VALUES (?, ?, ?, ?)').run('a1', 'paper', 1, '{}');
+    const publish = db.prepare(
+      'INSERT INTO published_strategies (strategy_id, account_id, hub, owner_id, public_key, active, created_at, stopped_at, seq, head_hash, head_ts, body_time, state) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, 0, 0, ?)',
+    );
+    publish.run('st_1', 'a1', 'embedded', 'u_1', 'k1', 1, 1, '0'.repeat(64), '{}');
+    expect(() => publish.run('st_2', 'a1', 'embedded', 'u_1', 'k2', 1, 2, '0'.repeat(64), '{}')).toThrow(/UNIQUE/);
+    publish.run('st_3', 'a1', 'embedded', 'u_1', 'k3', 0, 3, '0'.repeat(64), '{}'); // a stopped one may share the account
+    expect(() => publish.run('st_4', 'nope', 'embedded', 'u_1', 'k4', 1, 4, '0'.repeat(64), '{}')).toThrow(/FOREIGN KEY/);
+
+    const outbox = db.prepare('INSERT INTO strategy_outbox (strategy_id, seq, event, created_at, acked_at) VALUES (?, ?, ?, ?, ?)');
+    outbox.run('st_1', 1, '{}', 1, null);
+    outbox.run('st_1', 2, '{}', 1, null);
+    expect(() => outbox.run('st_1', 2, '{}', 1, null)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => outbox.run('st_missing', 1, '{}', 1, null)).toThrow(/FOREIGN KEY/);
+    expect(db.prepare('SELECT seq FROM strategy_outbox WHERE strategy_id = ? AND acked_at IS NULL ORDER BY seq').pluck().all('st_1')).toEqual([1, 2]);
+    db.close();
+  });
+});
+
+describe('006 copytrade', () => {
+  it('ties follows to accounts, keeps one book per follow and symbol, and one intent per client order id', () => {
+    const db = databaseAt(6);
+    db.prepare('INSERT INTO accounts (id, kind, created_at, data) VALUES (?, ?, ?, ?)').run('a1', 'paper', 1, '{}');
+    const follow = db.prepare('INSERT INTO copy_follows (id, strategy_id, account_id, state, created_at, leader_seq, start_seq, settings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    follow.run('f_1', 'st_a', 'a1', 'active', 1, 0, 0, '{}');
+    expect(() => follow.run('f_2', 'st_a', 'nope', 'active', 1, 0, 0, '{}')).toThrow(/FOREIGN KEY/);
+    expect(() => follow.run('f_3', 'st_a', 'a1', 'running', 1, 0, 0, '{}')).toThrow(/CHECK/);
+    expect(() => follow.run('f_4', 'st_a', 'a1', 'active', 1, -1, 0, '{}')).toThrow(/CHECK/);
+
+    const book = db.prepare('INSERT INTO copy_books (follow_id, symbol, ideal, qty, lots, realized, fees) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    book.run('f_1', 'BTC/USD', 0.1, 0.1, '[]', 0, 0);
+    expect(() => book.run('f_1', 'BTC/USD', 0.2, 0.2, '[]', 0, 0)).toThrow(/UNIQUE|PRIMARY/);
+
+    const intent = db.prepare('INSERT INTO copy_intents (client_order_id, follow_id, account_id, leader_seq, status, created_at, log_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    intent.run('cp_x', 'f_1', 'a1', 7, 'pending', 1, 1, '{}');
+    expect(() => intent.run('cp_x', 'f_1', 'a1', 8, 'pending', 1, 1, '{}')).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => intent.run('cp_y', 'f_1', 'a1', 8, 'lost', 1, 1, '{}')).toThrow(/CHECK/);
+    expect(db.prepare("SELECT client_order_id FROM copy_intents WHERE status IN ('pending', 'working')").pluck().all()).toEqual(['cp_x']);
+    db.close();
+  });
+});

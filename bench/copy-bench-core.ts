@@ -5,6 +5,7 @@ import { createNodeStreamCrypto } from '../src/hub';
 import { silentLogger } from '../src/core/logging/file-logger';
 import { createBarRepository } from '../src/core/market/bar-repository';
 import { createMarketService } from '../src/core/market/market-service';
+import { startCheckpointer } from '../src/core/store/checkpointer';
 import { openDatabase } from '../src/core/store/open-database';
 import { createSettingsRepository } from '../src/core/store/settings-repository';
 import { createTradingService, type TradingService } from '../src/core/trading/trading-service';
@@ -45,6 +46,8 @@ export function createLocalLeaderStreams(): LocalLeaderStreams {
 }
 
 export interface CopyBenchCore {
+  /** Called as the executor hands an order to trading (its pre-trade checks, then the paper broker). */
+  onSubmit: { listener: (() => void) | null };
   bus: EventBus;
   feed: ScriptedFeed;
   trading: TradingService;
@@ -60,15 +63,24 @@ export interface CopyBenchCore {
 export async function openCopyBenchCore(dir: string): Promise<CopyBenchCore> {
   const clock = { now: () => Date.now() };
   const db = openDatabase(path.join(dir, 'profile.db'), { log: silentLogger });
+  const stopCheckpoints = startCheckpointer(db, silentLogger, Number(process.env.IST_CKPT_MS ?? 2000));
   const bus = createEventBus(() => undefined);
   const feed = createScriptedFeed(clock.now);
   const settings = createSettingsRepository(db, clock.now);
   const market = createMarketService({ feed, repo: createBarRepository(db), clock, log: silentLogger, emit: (t, p) => bus.emit(t, p) });
   const trading = createTradingService({ db, market, settings, clock, log: silentLogger, emit: (t, p) => bus.emit(t, p) });
   const streams = createLocalLeaderStreams();
+  const onSubmit: CopyBenchCore['onSubmit'] = { listener: null };
+  const probed: TradingService = {
+    ...trading,
+    place(accountId, request) {
+      onSubmit.listener?.();
+      return trading.place(accountId, request);
+    },
+  };
   const copy = createCopyService({
     db,
-    trading,
+    trading: probed,
     market,
     streams,
     hub: { strategyName: () => Promise.resolve('Bench leader'), report: () => undefined },
@@ -79,6 +91,7 @@ export async function openCopyBenchCore(dir: string): Promise<CopyBenchCore> {
   });
   await copy.start();
   return {
+    onSubmit,
     bus,
     feed,
     trading,
@@ -89,6 +102,7 @@ export async function openCopyBenchCore(dir: string): Promise<CopyBenchCore> {
       copy.close();
       trading.close();
       market.close();
+      stopCheckpoints();
       db.close();
     },
   };

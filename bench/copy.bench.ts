@@ -1,7 +1,10 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
 import { methods } from '../src/shared/contract';
 import type { Order } from '../src/shared/trading/order';
 import type { FillBody } from '../src/shared/social/strategy-event';
-import { StreamWriter } from '../tests/integration/hub/stream-fixtures';
+import { createParams, StreamWriter } from '../tests/integration/hub/stream-fixtures';
 import type { Benchmark } from './bench-types';
 import { withTempDir } from './bench-temp-dir';
 import { openCopyBenchCore, type CopyBenchCore } from './copy-bench-core';
@@ -40,6 +43,19 @@ async function quoted(core: CopyBenchCore, accountId: string): Promise<void> {
 const follow = (core: CopyBenchCore, strategyId: string, accountId: string, allocation: number, sizing: unknown) =>
   core.copy.follow(methods['copy.follow'].params.parse({ strategyId, accountId, allocation, sizing, guards: { signalTtlSeconds: 3600, stopLoss: null } }));
 
+/** Resolves when the executor has handed `count` orders to trading. */
+function submissions(core: CopyBenchCore, count: number): Promise<number> {
+  return new Promise((resolve) => {
+    let seen = 0;
+    core.onSubmit.listener = () => {
+      if (++seen === count) {
+        core.onSubmit.listener = null;
+        resolve(performance.now());
+      }
+    };
+  });
+}
+
 /** Resolves when `count` copy orders have been acknowledged (their first `orders.update` after the commit). */
 function acks(core: CopyBenchCore, count: number): Promise<number> {
   return new Promise((resolve) => {
@@ -72,21 +88,31 @@ export const copyInprocess: Benchmark = {
         await quoted(core, accountId);
         const leader = leaderOf(core);
         await follow(core, leader.strategyId, accountId, 50_000, { mode: 'proportional' });
-        const samples: number[] = [];
-        for (let i = 0; i < 3000; i++) {
+        const submitted: number[] = [];
+        const acked: number[] = [];
+        const n = Number(process.env.IST_COPY_N ?? 3000);
+        for (let i = 0; i < n; i++) {
           const deliver = leader.nextFill();
-          const acked = acks(core, 1);
+          const sent = submissions(core, 1);
+          const ack = acks(core, 1);
           const t0 = performance.now();
           deliver();
-          const t1 = await acked;
-          if (i >= 500) samples.push(t1 - t0);
+          const [t1, t2] = await Promise.all([sent, ack]);
+          if (i >= n / 6) {
+            submitted.push(t1 - t0);
+            acked.push(t2 - t0);
+          }
         }
-        return samples;
+        return [
+          { ...copyInprocessSpec, samples: submitted },
+          { name: 'copy.inprocess_ack', unit: 'ms', kind: 'latency', samples: acked },
+        ];
       } finally {
         await core.close();
       }
     }),
 };
+const copyInprocessSpec = { name: 'copy.inprocess', unit: 'ms', kind: 'latency', target: { stat: 'p99', value: 1 } } as const;
 
 /** The same event fanned out to 500 follows in one core (10 accounts × 50 follows): until the last one's order is acknowledged. */
 export const copyInprocess500: Benchmark = {
@@ -106,20 +132,103 @@ export const copyInprocess500: Benchmark = {
         await quoted(core, accounts[0]!);
         const leader = leaderOf(core);
         for (const accountId of accounts) for (let f = 0; f < 50; f++) await follow(core, leader.strategyId, accountId, 10_000, { mode: 'multiplier', factor: 0.01 });
-        const samples: number[] = [];
+        const submitted: number[] = [];
+        const acked: number[] = [];
         for (let i = 0; i < 140; i++) {
           const deliver = leader.nextFill();
-          const acked = acks(core, 500);
+          const sent = submissions(core, 500);
+          const ack = acks(core, 500);
           const t0 = performance.now();
           deliver();
-          const t1 = await acked;
+          const [t1, t2] = await Promise.all([sent, ack]);
           await core.copy.idle();
-          if (i >= 40) samples.push(t1 - t0);
+          if (i >= 40) {
+            submitted.push(t1 - t0);
+            acked.push(t2 - t0);
+          }
         }
-        return samples;
+        return [
+          { name: 'copy.inprocess_500_follows', unit: 'ms', kind: 'latency', target: { stat: 'p99', value: 5 }, samples: submitted },
+          { name: 'copy.inprocess_500_follows_ack', unit: 'ms', kind: 'latency', samples: acked },
+        ];
       } finally {
         await core.close();
       }
     }),
 };
 
+
+const FOLLOWER_PROCESSES = Number(process.env.IST_COPY_PROCESSES ?? 10);
+const FOLLOWERS = 1000;
+const HUB_EVENTS = 40;
+
+/**
+ * Through the hub on loopback: the leader publishes a signed fill; 10 follower cores (child
+ * processes, 100 follows each, each core with its own WebSocket link) receive the push, check it
+ * and copy it. Samples: for every event and every follower core, publish call → the moment its
+ * last follow's order was handed to trading (so an upper bound for each of its 100 follows;
+ * absolute clocks of one machine).
+ */
+export const copyHub1000: Benchmark = {
+  name: 'copy.hub_1000_followers',
+  unit: 'ms',
+  kind: 'latency',
+  target: { stat: 'p99', value: 250 },
+  run: () =>
+    withTempDir('copyhub', async (dir) => {
+      const { startHub } = await import('../src/hub');
+      const hub = await startHub({ dataDir: dir, port: 0, limits: { connectionsPerIp: 100_000, perIp: { burst: 1e9, perSecond: 1e9 } } });
+      const children: ChildProcess[] = [];
+      try {
+        const leader = hub.local();
+        await leader.call('auth.signUp', { username: 'bench_leader', password: 'bench password' });
+        const writer = new StreamWriter();
+        await leader.call('strategies.create', { ...createParams(writer.key, 'bench_leader', 'Bench'), assetClasses: ['crypto'] });
+        const t0 = Date.now();
+        await leader.call('strategies.publish', { events: [writer.next({ type: 'flow', time: t0, amount: LEADER_EQUITY }, t0), writer.next({ type: 'mark', time: t0, equity: LEADER_EQUITY, grossExposure: 0 }, t0)] });
+
+        const copied = new Map<number, number[]>();
+        let waiting: (() => void) | null = null;
+        let fail!: (error: Error) => void;
+        const failed = new Promise<never>((_, reject) => (fail = reject));
+        const perProcess = FOLLOWERS / FOLLOWER_PROCESSES;
+        for (let c = 0; c < FOLLOWER_PROCESSES; c++) {
+          const child = fork(path.join(import.meta.dirname, 'copy-follower-process.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+          children.push(child);
+          child.on('message', (m: { type: string; seq?: number; at?: number; message?: string }) => {
+            if (m.type === 'error') return fail(new Error(`follower process failed: ${m.message}`));
+            if (m.type !== 'copied') return;
+            const list = copied.get(m.seq!) ?? [];
+            list.push(m.at!);
+            copied.set(m.seq!, list);
+            if (list.length === FOLLOWER_PROCESSES) waiting?.();
+          });
+        }
+        const ready = children.map((child) => once(child, 'message'));
+        for (const child of children) child.send({ type: 'start', url: hub.url, strategyId: writer.strategyId, publicKey: writer.key.publicKey, follows: perProcess });
+        await Promise.race([Promise.all(ready), failed]);
+
+        const samples: number[] = [];
+        let position = 0;
+        for (let k = 0; k < HUB_EVENTS + 5; k++) {
+          const all = new Promise<void>((resolve) => (waiting = resolve));
+          const side = position > 0 ? 'sell' : 'buy';
+          position = side === 'buy' ? 1 : 0;
+          const time = Date.now();
+          const event = writer.next({ type: 'fill', fillId: `h${k}`, symbol: BTC, assetClass: 'crypto', side, qty: 1, price: 50_000, fee: 0, fxRate: 1, lotStep: 0.001, time, positionQty: position, equity: LEADER_EQUITY }, time);
+          const sentAt = performance.timeOrigin + performance.now();
+          await leader.call('strategies.publish', { events: [event] });
+          await Promise.race([all, failed]);
+          // Each process reports its last follow; the others of a process were handed over before it.
+          if (k >= 5) for (const at of copied.get(event.seq)!) samples.push(at - sentAt);
+        }
+        return samples;
+      } finally {
+        for (const child of children) {
+          child.send({ type: 'stop' });
+          await once(child, 'exit');
+        }
+        await hub.close();
+      }
+    }),
+};

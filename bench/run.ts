@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { apiRoundtrip } from './api-roundtrip.bench';
 import { chartFirstPaint, chartTickToPaint } from './chart.bench';
-import { copyInprocess, copyInprocess500 } from './copy.bench';
+import { copyHub1000, copyInprocess, copyInprocess500 } from './copy.bench';
 import { summarise, type Benchmark, type BenchResult, type NamedSamples } from './bench-types';
 import { hubFanout5000, hubImport40000, leaderboardQuery10000 } from './hub.bench';
 import { marketAggregate, marketBarsQuery, syntheticYear } from './market.bench';
@@ -13,7 +13,7 @@ import { simBackfill } from './sim.bench';
 import { sqliteInsert } from './sqlite-insert.bench';
 
 /** `npm run bench [-- name…]`: runs the benchmarks, prints a table, writes bench/results.json. */
-const all: Benchmark[] = [apiRoundtrip, sqliteInsert, marketAggregate, marketBarsQuery, syntheticYear, paperPlaceToAck, paperMatchingThroughput, paperPersistedThroughput, chartFirstPaint, chartTickToPaint, serveRss16Panes, metricsRecomputeOne, hubFanout5000, leaderboardQuery10000, hubImport40000, simBackfill, copyInprocess, copyInprocess500];
+const all: Benchmark[] = [apiRoundtrip, sqliteInsert, marketAggregate, marketBarsQuery, syntheticYear, paperPlaceToAck, paperMatchingThroughput, paperPersistedThroughput, chartFirstPaint, chartTickToPaint, serveRss16Panes, metricsRecomputeOne, hubFanout5000, leaderboardQuery10000, hubImport40000, simBackfill, copyInprocess, copyInprocess500, copyHub1000];
 const only = process.argv.slice(2);
 const selected = only.length > 0 ? all.filter((b) => only.some((o) => b.name.startsWith(o))) : all;
 const file = path.join(import.meta.dirname, 'results.json');

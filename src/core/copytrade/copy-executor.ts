@@ -13,7 +13,7 @@ import type { TradingService } from '../trading/trading-service';
 import { whenQuoted } from '../trading/when-quoted';
 import { copyClientOrderId, isCopyClientOrderId } from './client-order-id';
 import { applyCopyFill, emptyBook, valueBook } from './copy-book';
-import { logView } from './copy-log-view';
+import { latencyOf, logView, slippageOf, type StoredLogEntry } from './copy-log-view';
 import { mapSymbol, planSignal, splitChange, type Plan, type PlannedOrder } from './copy-plan';
 import type { Book, CopyRepository, FollowRecord, Intent, NewLogEntry } from './copy-repository';
 
@@ -48,6 +48,17 @@ export interface LiveFollow {
   books: Map<string, Book>;
   /** Signed quantity ordered and not yet filled or ended, per symbol. */
   pending: Map<string, number>;
+  /** Execution quality so far, kept here so figures never rescan the ledger. */
+  quality: FollowQuality;
+}
+
+/** What a follow's figures are computed from (METRICS.md "Copying"). */
+export interface FollowQuality {
+  /** Leader fill → acknowledgement, ms, one per order. */
+  latencies: number[];
+  /** Per filled order, bps. */
+  slippages: number[];
+  outcomes: Record<'copied' | 'skipped' | 'blocked' | 'failed', number>;
 }
 
 export interface CopyExecutor {
@@ -67,6 +78,8 @@ export interface CopyExecutor {
   idle(): Promise<void>;
   /** A log entry with its orders as they stand now. */
   entry(logId: number): CopyLogEntry | undefined;
+  /** Orders of a follow sent and not yet filled or ended. */
+  openOrders(followId: string): number;
   /** Called (throttled, 4 a second at most per follow) when a follow's state or figures change. */
   onUpdate(listener: (follow: LiveFollow) => void): () => void;
   /** Risk sizing: my scale against proportional for a follow (target vol / leader vol, capped). */
@@ -254,7 +267,7 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
       repo.transaction(() => {
         for (const f of todo) {
           f.record = { ...f.record, leaderSeq: event.seq };
-          repo.updateFollow(f.record);
+          repo.setLeaderSeq(f.record.id, event.seq);
         }
       });
       return;
@@ -276,6 +289,7 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     const sends = new Map<LiveFollow, { intents: Intent[]; logId: number }>();
     const now = clock.now();
     repo.transaction(() => {
+      writeBehind();
       for (const d of decisions) {
         const f = d.follow;
         const logged = repo.insertLog(f.record.id, d.entry);
@@ -287,10 +301,11 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
         }
         if (event) {
           f.record = { ...f.record, leaderSeq: event.seq };
-          repo.updateFollow(f.record);
+          repo.setLeaderSeq(f.record.id, event.seq);
         }
-        if (d.plan.outcome !== 'copied') continue;
-        const intents = d.plan.orders.map((o, leg) => newIntent(f, o, event ? event.seq : null, `${event ? event.seq : `fix:${logged.id}`}`, leg, logged.id, body, now));
+        const intents = d.plan.outcome === 'copied' ? d.plan.orders.map((o, leg) => newIntent(f, o, event ? event.seq : null, `${event ? event.seq : `fix:${logged.id}`}`, leg, logged.id, body, now)) : [];
+        remember(logged, intents);
+        if (intents.length === 0) continue;
         for (const i of intents) {
           repo.insertIntent(i);
           openIntents.set(i.clientOrderId, i);
@@ -362,16 +377,25 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     } catch (error) {
       const reason = error instanceof ApiError || error instanceof Error ? error.message : String(error);
       const order = error instanceof ApiError ? orderOf(error.data) : undefined;
-      return finish({ ...latest(intent), ackAt: clock.now(), orderStatus: order?.status ?? 'rejected', orderId: order?.id ?? null, reason });
+      return finish(stamp({ ...latest(intent), orderStatus: order?.status ?? 'rejected', orderId: order?.id ?? null, reason }));
     }
   };
 
   /** The newest state of an intent: fills may have answered it before its placement returned. */
-  const latest = (intent: Intent): Intent => openIntents.get(intent.clientOrderId) ?? dirty.get(intent.clientOrderId) ?? repo.intent(intent.clientOrderId) ?? intent;
+  const latest = (intent: Intent): Intent => openIntents.get(intent.clientOrderId) ?? recent.get(intent.clientOrderId) ?? repo.intent(intent.clientOrderId) ?? intent;
+
+  /** The first acknowledgement of an order: its latency joins the follow's samples. */
+  const stamp = (intent: Intent): Intent => {
+    if (intent.ackAt !== null) return intent;
+    const next = { ...intent, ackAt: clock.now() };
+    const latency = latencyOf(next);
+    if (latency !== null) live.get(intent.followId)?.quality.latencies.push(latency);
+    return next;
+  };
 
   const acknowledge = (intent: Intent, order: Order): Intent => {
     const known = latest(intent);
-    const next: Intent = { ...known, orderId: order.id, orderStatus: order.status, ackAt: known.ackAt ?? clock.now(), reason: order.status === 'rejected' ? order.reason : known.reason };
+    const next: Intent = stamp({ ...known, orderId: order.id, orderStatus: order.status, reason: order.reason ?? known.reason });
     if (known.status === 'done' || known.status === 'unsent') return save(next);
     return isWorking(order.status) ? save({ ...next, status: 'working' }) : finish(next);
   };
@@ -387,30 +411,79 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     return save({ ...intent, status: 'done' });
   };
 
-  /** Intent writes after an acknowledgement are batched: one transaction per turn of the event loop. */
+  /**
+   * Everything after the decision is written behind, in one transaction per turn of the event
+   * loop: intents' answers, books changed by fills with the account's fill cursor, and marks. A
+   * crash loses none of it for good: open intents are looked up by client order id, and fills
+   * after the stored cursor are applied again at the next start.
+   */
   const dirty = new Map<string, Intent>();
+  const dirtyBooks = new Map<string, { f: LiveFollow; symbol: string }>();
+  const dirtyCursors = new Map<string, number>();
+  const dirtyMarks = new Set<LiveFollow>();
+  /** Intents answered this run, newest last (bounded): log views read them without the database. */
+  const recent = new Map<string, Intent>();
+  const RECENT_KEPT = 5000;
   let flushScheduled = false;
+  const schedule = (): void => {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setImmediate(flush);
+  };
   const save = (intent: Intent): Intent => {
     if (openIntents.has(intent.clientOrderId)) openIntents.set(intent.clientOrderId, intent);
+    recent.delete(intent.clientOrderId);
+    recent.set(intent.clientOrderId, intent);
+    if (recent.size > RECENT_KEPT) recent.delete(recent.keys().next().value!);
     dirty.set(intent.clientOrderId, intent);
-    if (!flushScheduled) {
-      flushScheduled = true;
-      setImmediate(flush);
-    }
+    schedule();
     return intent;
   };
   const flush = (): void => {
     flushScheduled = false;
-    if (dirty.size === 0) return;
-    const batch = [...dirty.values()];
+    if (dirty.size === 0 && dirtyBooks.size === 0 && dirtyCursors.size === 0 && dirtyMarks.size === 0) return;
+    repo.transaction(writeBehind);
+  };
+  /**
+   * The pending writes, inside the caller's transaction. A decision writes them first: a book it
+   * stores must never get ahead of the fill cursor that says which fills it holds.
+   */
+  const writeBehind = (): void => {
+    const intents = [...dirty.values()];
+    const books = [...dirtyBooks.values()];
+    const cursorsNow = [...dirtyCursors];
+    const marks = [...dirtyMarks];
     dirty.clear();
-    repo.transaction(() => batch.forEach((i) => repo.updateIntent(i)));
+    dirtyBooks.clear();
+    dirtyCursors.clear();
+    dirtyMarks.clear();
+    const now = clock.now();
+    for (const i of intents) repo.updateIntent(i);
+    for (const { f, symbol } of books) repo.saveBook(f.record.id, f.books.get(symbol)!);
+    for (const [accountId, seq] of cursorsNow) repo.setFillCursor(accountId, seq);
+    for (const f of marks) repo.upsertMark(f.record.id, Math.floor(now / DAY_MS) * DAY_MS + DAY_MS - 1, equity(f), gross(f));
+  };
+  const cursors = new Map<string, number>();
+  const cursorOf = (accountId: string): number => {
+    let c = cursors.get(accountId);
+    if (c === undefined) cursors.set(accountId, (c = repo.fillCursor(accountId)));
+    return c;
   };
 
   /** A log entry with its orders as they stand now (unflushed states included). */
   const view = (logId: number): CopyLogEntry | undefined => {
+    const cached = logs.get(logId);
+    if (cached) return logView(cached.entry, cached.intents.map(latest));
     const entry = repo.logEntry(logId);
     return entry && logView(entry, repo.intentsOfLog(logId).map(latest));
+  };
+  /** Log entries written this run, with their intents (bounded, oldest dropped first). */
+  const logs = new Map<number, { entry: StoredLogEntry; intents: Intent[] }>();
+  const remember = (entry: StoredLogEntry, intents: Intent[]): void => {
+    logs.set(entry.id, { entry, intents });
+    if (logs.size > RECENT_KEPT) logs.delete(logs.keys().next().value!);
+    const q = live.get(entry.followId)?.quality;
+    if (q) q.outcomes[entry.outcome]++;
   };
   const announce = (logId: number): void => {
     const entry = view(logId);
@@ -421,31 +494,33 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
 
   const applyFill = (fill: Fill): void => {
     if (!isCopyClientOrderId(fill.clientOrderId)) return;
-    const intent = openIntents.get(fill.clientOrderId) ?? dirty.get(fill.clientOrderId) ?? repo.intent(fill.clientOrderId);
+    const intent = openIntents.get(fill.clientOrderId) ?? recent.get(fill.clientOrderId) ?? repo.intent(fill.clientOrderId);
     const f = intent ? live.get(intent.followId) : undefined;
-    if (!intent || !f || fill.seq <= repo.fillCursor(fill.accountId)) return;
+    if (!intent || !f || fill.seq <= cursorOf(fill.accountId)) return;
     const inst = instrument(fill.symbol);
     const round = roundFor(inst?.lotStep ?? 1e-9);
     const book = applyCopyFill(bookOf(f, fill.symbol), fill, round);
     const filledQty = round(intent.filledQty + fill.qty);
     const avgFillPrice = ((intent.avgFillPrice ?? 0) * intent.filledQty + fill.price * fill.qty) / filledQty;
-    const next: Intent = { ...intent, filledQty, avgFillPrice, orderId: fill.orderId, orderStatus: filledQty >= intent.qty ? 'filled' : 'partially_filled', ackAt: intent.ackAt ?? clock.now() };
+    const next: Intent = stamp({ ...intent, filledQty, avgFillPrice, orderId: fill.orderId, orderStatus: filledQty >= intent.qty ? 'filled' : 'partially_filled' });
     const wasOpen = openIntents.has(intent.clientOrderId);
     if (wasOpen) addPending(f, fill.symbol, fill.side === 'buy' ? -fill.qty : fill.qty);
     const done = filledQty >= intent.qty;
     if (done) openIntents.delete(intent.clientOrderId);
     else if (wasOpen) openIntents.set(intent.clientOrderId, next);
     const stored: Intent = done ? { ...next, status: 'done' } : next;
+    if (done) {
+      const slip = slippageOf(stored);
+      if (slip !== null) f.quality.slippages.push(slip);
+    }
     f.books.set(fill.symbol, book);
-    repo.transaction(() => {
-      repo.saveBook(f.record.id, book);
-      repo.updateIntent(stored);
-      dirty.delete(stored.clientOrderId);
-      repo.setFillCursor(fill.accountId, fill.seq);
-    });
+    save(stored);
+    dirtyBooks.set(`${f.record.id}|${fill.symbol}`, { f, symbol: fill.symbol });
+    cursors.set(fill.accountId, fill.seq);
+    dirtyCursors.set(fill.accountId, fill.seq);
+    dirtyMarks.add(f);
     if (book.qty !== 0) hold(fill.symbol);
     announce(intent.logId);
-    recordMark(f);
     emitUpdate(f.record.id);
     protect(f);
   };
@@ -501,6 +576,7 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     const now = clock.now();
     const intents: Intent[] = [];
     const logId = repo.transaction(() => {
+      writeBehind();
       const entry = repo.insertLog(f.record.id, { time: now, leaderSeq: null, leader: null, outcome: orders.length > 0 ? 'copied' : 'skipped', guard, message: orders.length > 0 ? message : `${message}: nothing to send` });
       for (const [symbol, target] of targets) {
         const book = { ...bookOf(f, symbol), ideal: target };
@@ -514,6 +590,7 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
         addPending(f, i.symbol, i.side === 'buy' ? i.qty : -i.qty);
         intents.push(i);
       });
+      remember(entry, intents);
       return entry.id;
     });
     if (intents.length === 0) {
@@ -526,17 +603,14 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
 
   // ── Daily equity of each copy (copy return, divergence) ──────────────────────────────────────
 
-  /** The copy's equity at the end of today so far (one row per follow and day). */
-  const recordMark = (f: LiveFollow): void => {
-    const now = clock.now();
-    repo.upsertMark(f.record.id, Math.floor(now / DAY_MS) * DAY_MS + DAY_MS - 1, equity(f), gross(f));
-  };
+  /** Once a minute: the copy's equity at the end of today so far (one row per follow and day). */
   const markTimer = setInterval(() => {
     for (const f of live.values()) {
       if (f.record.state === 'stopped') continue;
-      recordMark(f);
+      dirtyMarks.add(f);
       protect(f);
     }
+    schedule();
   }, 60_000);
   markTimer.unref();
 
@@ -609,7 +683,14 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
   };
 
   const register = (record: FollowRecord, books: readonly Book[]): LiveFollow => {
-    const f: LiveFollow = { record, books: new Map(books.map((b) => [b.symbol, b])), pending: new Map() };
+    const quality: FollowQuality = { latencies: [], slippages: [], outcomes: repo.countOutcomes(record.id) };
+    for (const i of repo.intents(record.id)) {
+      const latency = latencyOf(i);
+      if (latency !== null) quality.latencies.push(latency);
+      const slip = i.filledQty > 0 ? slippageOf(i) : null;
+      if (slip !== null) quality.slippages.push(slip);
+    }
+    const f: LiveFollow = { record, books: new Map(books.map((b) => [b.symbol, b])), pending: new Map(), quality };
     live.set(record.id, f);
     for (const b of books) if (b.qty !== 0) hold(b.symbol);
     if (record.state !== 'stopped') attach(f);
@@ -668,6 +749,11 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     equity,
     gross,
     entry: (logId) => view(logId),
+    openOrders(followId) {
+      let n = 0;
+      for (const i of openIntents.values()) if (i.followId === followId) n++;
+      return n;
+    },
     rebalance: (f, targets, cause, message) => rebalance(f, targets, cause, message),
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);

@@ -86,6 +86,11 @@ const intentDataSchema = z.object({
 const intentRowSchema = z.object({ client_order_id: z.string(), follow_id: z.string(), account_id: z.string(), leader_seq: z.int().nullable(), status: z.enum(['pending', 'working', 'done', 'unsent']), created_at: z.int(), log_id: z.int(), data: z.string() });
 const logDataSchema = copyLogEntrySchema.omit({ id: true, followId: true, orders: true });
 const logRowSchema = z.object({ id: z.int(), follow_id: z.string(), data: z.string() });
+const lotsSchema = z.array(lotSchema);
+const outcomeRowSchema = z.object({ outcome: z.enum(['copied', 'skipped', 'blocked', 'failed']), n: z.int() });
+const flowRowSchema = z.object({ time: z.int(), amount: z.number() });
+const markRowSchema = z.object({ time: z.int(), equity: z.number(), gross: z.number() });
+const cursorSchema = z.int().optional();
 
 export type NewLogEntry = Omit<StoredLogEntry, 'id' | 'followId'>;
 
@@ -95,6 +100,8 @@ export interface CopyRepository {
   follows(): FollowRecord[];
   insertFollow(record: FollowRecord): void;
   updateFollow(record: FollowRecord): void;
+  /** Only the last leader event handled (the hot path: one small row update per event). */
+  setLeaderSeq(followId: string, seq: number): void;
   books(followId: string): Book[];
   saveBook(followId: string, book: Book): void;
   insertIntent(intent: Intent): void;
@@ -121,6 +128,7 @@ export function createCopyRepository(db: Database): CopyRepository {
     follows: db.prepare('SELECT id, strategy_id, account_id, state, created_at, leader_seq, start_seq, settings FROM copy_follows ORDER BY created_at'),
     insertFollow: db.prepare('INSERT INTO copy_follows (id, strategy_id, account_id, state, created_at, leader_seq, start_seq, settings) VALUES (@id, @strategyId, @accountId, @state, @createdAt, @leaderSeq, @startSeq, @settings)'),
     updateFollow: db.prepare('UPDATE copy_follows SET state = @state, leader_seq = @leaderSeq, settings = @settings WHERE id = @id'),
+    setLeaderSeq: db.prepare('UPDATE copy_follows SET leader_seq = ? WHERE id = ?'),
     books: db.prepare('SELECT symbol, ideal, qty, lots, realized, fees FROM copy_books WHERE follow_id = ?'),
     saveBook: db.prepare(`INSERT INTO copy_books (follow_id, symbol, ideal, qty, lots, realized, fees) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (follow_id, symbol) DO UPDATE SET ideal = excluded.ideal, qty = excluded.qty, lots = excluded.lots, realized = excluded.realized, fees = excluded.fees`),
@@ -163,10 +171,11 @@ export function createCopyRepository(db: Database): CopyRepository {
     follows: () => q.follows.all().map(toFollow),
     insertFollow: (f) => void q.insertFollow.run({ id: f.id, strategyId: f.strategyId, accountId: f.accountId, state: f.state, createdAt: f.createdAt, leaderSeq: f.leaderSeq, startSeq: f.startSeq, settings: JSON.stringify(f.settings) }),
     updateFollow: (f) => void q.updateFollow.run({ id: f.id, state: f.state, leaderSeq: f.leaderSeq, settings: JSON.stringify(f.settings) }),
+    setLeaderSeq: (followId, seq) => void q.setLeaderSeq.run(seq, followId),
     books: (followId) =>
       q.books.all(followId).map((raw) => {
         const r = bookRowSchema.parse(raw);
-        return { symbol: r.symbol, ideal: r.ideal, qty: r.qty, lots: z.array(lotSchema).parse(JSON.parse(r.lots)), realized: r.realized, fees: r.fees };
+        return { symbol: r.symbol, ideal: r.ideal, qty: r.qty, lots: lotsSchema.parse(JSON.parse(r.lots)), realized: r.realized, fees: r.fees };
       }),
     saveBook: (followId, b) => void q.saveBook.run(followId, b.symbol, b.ideal, b.qty, JSON.stringify(b.lots), b.realized, b.fees),
     insertIntent: (i) => void q.insertIntent.run(i.clientOrderId, i.followId, i.accountId, i.leaderSeq, i.status, i.createdAt, i.logId, intentData(i)),
@@ -190,20 +199,20 @@ export function createCopyRepository(db: Database): CopyRepository {
     countOutcomes(followId) {
       const out = { copied: 0, skipped: 0, blocked: 0, failed: 0 };
       for (const raw of q.outcomes.all(followId)) {
-        const r = z.object({ outcome: z.enum(['copied', 'skipped', 'blocked', 'failed']), n: z.int() }).parse(raw);
+        const r = outcomeRowSchema.parse(raw);
         out[r.outcome] = r.n;
       }
       return out;
     },
     insertFlow: (followId, time, amount) => void q.insertFlow.run(followId, time, amount),
-    flows: (followId) => q.flows.all(followId).map((raw) => z.object({ time: z.int(), amount: z.number() }).parse(raw)),
+    flows: (followId) => q.flows.all(followId).map((raw) => flowRowSchema.parse(raw)),
     upsertMark: (followId, time, equity, gross) => void q.upsertMark.run(followId, time, equity, gross),
     marks: (followId) =>
       q.marks.all(followId).map((raw) => {
-        const r = z.object({ time: z.int(), equity: z.number(), gross: z.number() }).parse(raw);
+        const r = markRowSchema.parse(raw);
         return { time: r.time, equity: r.equity, grossExposure: r.gross };
       }),
-    fillCursor: (accountId) => z.int().optional().parse(q.fillCursor.get(accountId)) ?? 0,
+    fillCursor: (accountId) => cursorSchema.parse(q.fillCursor.get(accountId)) ?? 0,
     setFillCursor: (accountId, seq) => void q.setFillCursor.run(accountId, seq),
   };
 }

@@ -15,7 +15,7 @@ import { createCopyRepository, type FollowRecord } from './copy-repository';
 import { openSize } from './copy-sizing';
 import { simulateCopy } from './copy-simulation';
 import { emptyLeaderState, foldLeaderEvents, leaderDays, type LeaderState } from './leader-state';
-import { latencyOf, logView, slippageOf } from './copy-log-view';
+import { logView } from './copy-log-view';
 import { reconcileFollow, type ReconcileItem } from './copy-reconcile';
 
 /** The verified leader streams (the social client's), as copying needs them. */
@@ -159,18 +159,33 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
 
   // ── Figures ──────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Copy return and divergence come from daily series, so they are recomputed at most once a
+   * minute per follow (and at once after its settings change): with hundreds of follows, their
+   * live updates would otherwise rescan the ledger many times a second.
+   */
+  const figures = new Map<string, { at: number; copyReturn: number | null; divergence: number | null }>();
+  const dailyFigures = (f: LiveFollow): { copyReturn: number | null; divergence: number | null } => {
+    const now = clock.now();
+    const cached = figures.get(f.record.id);
+    if (cached && now - cached.at < 60_000) return cached;
+    const today = utcDayFromIndex(dayIndex(now));
+    const days = dailySeries(repo.marks(f.record.id), repo.flows(f.record.id), today);
+    const fresh = {
+      at: now,
+      copyReturn: days.length > 1 ? computeStrategyMetrics({ days, fills: [] }).periods.all.return : null,
+      divergence: days.length > 1 ? copyDivergence(days, leaderDays(leader(f.record.strategyId), today)).sinceStart : null,
+    };
+    figures.set(f.record.id, fresh);
+    return fresh;
+  };
+
   const toFollow = (f: LiveFollow): Follow => {
     const { record } = f;
-    const intents = repo.intents(record.id);
-    const latencies = intents.map(latencyOf).filter((x): x is number => x !== null);
-    const slips = intents.map(slippageOf).filter((x): x is number => x !== null);
+    const { latencies, slippages, outcomes } = f.quality;
     const { p50, p99 } = latencyPercentiles(latencies);
     const equity = executor.equity(f);
-    const today = utcDayFromIndex(dayIndex(clock.now()));
-    const days = dailySeries(repo.marks(record.id), repo.flows(record.id), today);
-    const copyReturn = days.length > 1 ? computeStrategyMetrics({ days, fills: [] }).periods.all.return : null;
-    const divergence = days.length > 1 ? copyDivergence(days, leaderDays(leader(record.strategyId), today)).sinceStart : null;
-    const counts = repo.countOutcomes(record.id);
+    const { copyReturn, divergence } = dailyFigures(f);
     return {
       followId: record.id,
       strategyId: record.strategyId,
@@ -191,11 +206,11 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
         divergence,
         latencyP50: p50,
         latencyP99: p99,
-        slippageBps: slips.length > 0 ? slips.reduce((a, b) => a + b, 0) / slips.length : null,
-        copied: counts.copied,
-        skipped: counts.skipped,
-        blocked: counts.blocked,
-        pendingOrders: intents.filter((i) => i.status === 'pending' || i.status === 'working').length,
+        slippageBps: slippages.length > 0 ? slippages.reduce((a, b) => a + b, 0) / slippages.length : null,
+        copied: outcomes.copied,
+        skipped: outcomes.skipped,
+        blocked: outcomes.blocked,
+        pendingOrders: executor.openOrders(record.id),
       },
     };
   };
@@ -209,6 +224,7 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
 
   const change = (followId: string, fn: (r: FollowRecord) => FollowRecord): Follow => {
     const f = executor.follow(followId);
+    figures.delete(followId);
     if (f.record.state === 'stopped') throw new ApiError('CONFLICT', 'This follow has stopped; start a new one to copy again');
     executor.update(fn(f.record));
     const out = toFollow(f);
@@ -292,7 +308,7 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
         fromMs,
         toMs: now,
       });
-      const follower = computeStrategyMetrics({ days: sim.days, fills: [] });
+      const follower = computeStrategyMetrics({ days: sim.days, fills: sim.fills });
       const leaderSeries = leaderDays(state, utcDayFromIndex(dayIndex(now))).filter((d) => dayIndex(Date.parse(`${d.day}T00:00:00Z`)) >= dayIndex(fromMs) - 1);
       const leaderMetrics = computeStrategyMetrics({ days: leaderSeries, fills: fills.map((f) => ({ symbol: f.symbol, side: f.side, qty: f.qty, price: f.price, fee: f.fee, fxRate: f.fxRate, time: f.time, lotStep: f.lotStep })) });
       // Trade figures of the copy come from its own simulated fills; the equity figures from its days.

@@ -1,5 +1,5 @@
 import type { GuardName, Guards, Sizing } from '../../shared/copy/copy-settings';
-import { dailySeries, dayIndex, type DailyPoint } from '../../shared/metrics';
+import { dailySeries, dayIndex, type DailyPoint, type MetricFill } from '../../shared/metrics';
 import { gridRounder } from '../../shared/numbers/steps';
 import type { FillBody } from '../../shared/social/strategy-event';
 import { applyCopyFill, emptyBook, valueBook } from './copy-book';
@@ -32,6 +32,8 @@ export interface SimulationInput {
 
 export interface SimulationResult {
   days: DailyPoint[];
+  /** The copy's simulated fills, for its trade figures. */
+  fills: MetricFill[];
   finalEquity: number;
   copied: number;
   skipped: number;
@@ -48,6 +50,7 @@ export function simulateCopy(input: SimulationInput): SimulationResult {
   const ideals = new Map<string, number>();
   const reasons = new Map<string, number>();
   const marks: Array<{ time: number; equity: number; grossExposure: number }> = [];
+  const fills: MetricFill[] = [];
   let copied = 0;
   let skipped = 0;
   let stopped = false;
@@ -74,7 +77,9 @@ export function simulateCopy(input: SimulationInput): SimulationResult {
     const inst = input.instrument(symbol)!;
     const fxRate = input.fxRate(symbol);
     const fee = (Math.abs(signedQty) * price * fxRate * input.takerFeeBps) / 10_000;
-    books.set(symbol, applyCopyFill(books.get(symbol) ?? emptyBook(symbol), { side: signedQty > 0 ? 'buy' : 'sell', qty: Math.abs(signedQty), price, fxRate, fee, time }, gridRounder(inst.lotStep)));
+    const fill = { side: signedQty > 0 ? ('buy' as const) : ('sell' as const), qty: Math.abs(signedQty), price, fxRate, fee, time };
+    books.set(symbol, applyCopyFill(books.get(symbol) ?? emptyBook(symbol), fill, gridRounder(inst.lotStep)));
+    fills.push({ symbol, ...fill, lotStep: inst.lotStep });
     lastPrice.set(symbol, price);
   };
   const closeAll = (day: number, time: number): void => {
@@ -151,6 +156,7 @@ export function simulateCopy(input: SimulationInput): SimulationResult {
   const days = dailySeries(marks, []);
   return {
     days,
+    fills,
     finalEquity: marks.at(-1)?.equity ?? input.allocation,
     copied,
     skipped,

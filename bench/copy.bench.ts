@@ -183,7 +183,7 @@ export const copyHub1000: Benchmark = {
         const leader = hub.local();
         await leader.call('auth.signUp', { username: 'bench_leader', password: 'bench password' });
         const writer = new StreamWriter();
-        await leader.call('strategies.create', { ...createParams(writer.key, 'bench_leader', 'Bench'), assetClasses: ['crypto'] });
+        await leader.call('strategies.create', createParams(writer.key, 'bench_leader', 'Bench'));
         const t0 = Date.now();
         await leader.call('strategies.publish', { events: [writer.next({ type: 'flow', time: t0, amount: LEADER_EQUITY }, t0), writer.next({ type: 'mark', time: t0, equity: LEADER_EQUITY, grossExposure: 0 }, t0)] });
 

@@ -233,7 +233,7 @@ export const hubImport40000: Benchmark = {
             const userId = hub.addMember({ username: `sim_${s}`, displayName: `Sim ${s}`, bio: '', avatarColor: '#3b82f6', createdAt: T0 });
             local.actAs(userId);
             const writer = new StreamWriter();
-            await local.call('strategies.create', createParams(writer.key, `sim_${s}`, `Sim ${s}`) as never);
+            await local.call('strategies.create', createParams(writer.key, `sim_${s}`, `Sim ${s}`));
             events.push(...trackRecord(writer, { start: T0, days: 780, trips: 100 }));
           }
           const t0 = performance.now();

@@ -103,7 +103,7 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
   /** Risk mode: target volatility over the leader's volatility of its last 90 return days, capped. */
   const riskScale = (sizing: Sizing, state: LeaderState): number => {
     if (sizing.mode !== 'risk') return 1;
-    const r = dailyReturns(leaderDays(state)).returns;
+    const r = dailyReturns(leaderDays(state, clock.now())).returns;
     const vol = volatility(r, Math.max(0, r.length - RISK_DAYS));
     if (vol === null || vol <= 0) return 1;
     return Math.min(sizing.maxScale, sizing.targetVolatility / vol);
@@ -174,7 +174,7 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
     const fresh = {
       at: now,
       copyReturn: days.length > 1 ? computeStrategyMetrics({ days, fills: [] }).periods.all.return : null,
-      divergence: days.length > 1 ? copyDivergence(days, leaderDays(leader(f.record.strategyId), today)).sinceStart : null,
+      divergence: days.length > 1 ? copyDivergence(days, leaderDays(leader(f.record.strategyId), now)).sinceStart : null,
     };
     figures.set(f.record.id, fresh);
     return fresh;
@@ -309,7 +309,7 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
         toMs: now,
       });
       const follower = computeStrategyMetrics({ days: sim.days, fills: sim.fills });
-      const leaderSeries = leaderDays(state, utcDayFromIndex(dayIndex(now))).filter((d) => dayIndex(Date.parse(`${d.day}T00:00:00Z`)) >= dayIndex(fromMs) - 1);
+      const leaderSeries = leaderDays(state, now).filter((d) => dayIndex(Date.parse(`${d.day}T00:00:00Z`)) >= dayIndex(fromMs) - 1);
       const leaderMetrics = computeStrategyMetrics({ days: leaderSeries, fills: fills.map((f) => ({ symbol: f.symbol, side: f.side, qty: f.qty, price: f.price, fee: f.fee, fxRate: f.fxRate, time: f.time, lotStep: f.lotStep })) });
       // Trade figures of the copy come from its own simulated fills; the equity figures from its days.
       return {

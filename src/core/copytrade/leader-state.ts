@@ -1,4 +1,5 @@
-import { dailySeries, type CapitalFlow, type DailyPoint, type EquityMark } from '../../shared/metrics';
+import type { CapitalFlow, DailyPoint, EquityMark } from '../../shared/metrics';
+import { streamDays } from '../../shared/social/stream-inputs';
 import type { FillBody, StrategyEvent } from '../../shared/social/strategy-event';
 
 /** A leader's open position as its stream implies it. */
@@ -48,7 +49,7 @@ export function foldLeaderEvents(state: LeaderState, events: readonly StrategyEv
   return state;
 }
 
-/** The leader's daily series (METRICS.md) up to `lastDay`. */
-export function leaderDays(state: LeaderState, lastDay?: string): DailyPoint[] {
-  return dailySeries(state.marks, state.flows, lastDay);
+/** The leader's daily series (METRICS.md) as of `now`, read as the hub and the profile read it. */
+export function leaderDays(state: LeaderState, now: number): DailyPoint[] {
+  return streamDays(state, now);
 }

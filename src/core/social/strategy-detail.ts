@@ -2,7 +2,8 @@ import type { Result } from '../../shared/contract';
 import type { EventBody } from '../../shared/social/strategy-event';
 import type { Clock } from '../ports';
 import type { CachedReads } from './cached-reads';
-import { streamFigures, streamInputs } from './stream-figures';
+import { streamInputs } from '../../shared/social/stream-inputs';
+import { streamFigures } from './stream-figures';
 import type { VerifiedStreams } from './verified-streams';
 import { ApiError } from '../../shared/contract';
 

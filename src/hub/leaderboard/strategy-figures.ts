@@ -1,19 +1,14 @@
 import { RANKING_MIN_DAYS, RANKING_MIN_TRIPS } from '../../shared/social/leaderboard';
 import type { EventBody } from '../../shared/social/strategy-event';
+import { streamDays, streamInputs } from '../../shared/social/stream-inputs';
 import {
   computeStrategyMetrics,
-  dailySeries,
   DAY_MS,
   dayIndex,
   PERIOD_DAYS,
   PERIODS,
-  utcDayFromIndex,
-  type CapitalFlow,
-  type EquityMark,
-  type MetricFill,
   type Period,
   type StrategyMetrics,
-  type UtcDay,
 } from '../../shared/metrics';
 
 /** Points of a leaderboard sparkline, at most. */
@@ -46,33 +41,11 @@ export interface StrategyFigures {
   periods: PeriodFigures[];
 }
 
-/** The metrics inputs of a verified stream: marks and flows make the daily series, fills the round trips. */
-export function metricInputs(bodies: readonly EventBody[]): { marks: EquityMark[]; flows: CapitalFlow[]; fills: MetricFill[] } {
-  const marks: EquityMark[] = [];
-  const flows: CapitalFlow[] = [];
-  const fills: MetricFill[] = [];
-  for (const b of bodies) {
-    if (b.type === 'mark') marks.push({ time: b.time, equity: b.equity, grossExposure: b.grossExposure });
-    else if (b.type === 'flow') flows.push({ time: b.time, amount: b.amount });
-    else fills.push({ symbol: b.symbol, side: b.side, qty: b.qty, price: b.price, fee: b.fee, fxRate: b.fxRate, time: b.time, lotStep: b.lotStep });
-  }
-  return { marks, flows, fills };
-}
-
-/**
- * The day the daily series runs to: today (a quiet strategy's equity carries forward, METRICS.md),
- * or the last mark's day if that is later (a mark a little ahead of the hub clock).
- */
-export function seriesLastDay(marks: readonly EquityMark[], now: number): UtcDay {
-  let last = dayIndex(now);
-  for (const m of marks) last = Math.max(last, dayIndex(m.time));
-  return utcDayFromIndex(last);
-}
-
 /** Every figure the leaderboard keeps for a strategy, from its verified event bodies as of `now`. */
 export function strategyFigures(bodies: readonly EventBody[], now: number): StrategyFigures & { metrics: StrategyMetrics } {
-  const { marks, flows, fills } = metricInputs(bodies);
-  const days = dailySeries(marks, flows, seriesLastDay(marks, now));
+  const inputs = streamInputs(bodies);
+  const { fills } = inputs;
+  const days = streamDays(inputs, now);
   const metrics = computeStrategyMetrics({ days, fills });
   const periods = PERIODS.map((period): PeriodFigures => {
     const s = metrics.periods[period];

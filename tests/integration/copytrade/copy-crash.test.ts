@@ -43,7 +43,7 @@ test('SIGKILL at random points of a burst of 500 leader fills: after restarts, t
   const leader = hub.local();
   await leader.call('auth.signUp', { username: 'burst_leader', password: 'correct horse battery' });
   const writer = new StreamWriter();
-  await leader.call('strategies.create', { ...createParams(writer.key, 'burst_leader', 'Burst'), assetClasses: ['crypto'] });
+  await leader.call('strategies.create', createParams(writer.key, 'burst_leader', 'Burst'));
   const start = Date.now();
   await leader.call('strategies.publish', { events: [writer.next({ type: 'flow', time: start, amount: 100_000 }, start), writer.next({ type: 'mark', time: start, equity: 100_000, grossExposure: 0 }, start)] });
 

@@ -45,7 +45,7 @@ export async function createCopyHarness(): Promise<CopyHarness> {
   const leader = hub.local();
   await leader.call('auth.signUp', { username: 'leader', password: 'correct horse battery' });
   const writer = new StreamWriter();
-  await leader.call('strategies.create', { ...createParams(writer.key, 'leader', 'Scripted leader'), assetClasses: ['crypto'] });
+  await leader.call('strategies.create', createParams(writer.key, 'leader', 'Scripted leader'));
   const publish = async (body: EventBody, ts = Date.now()): Promise<StrategyEvent> => {
     const event = writer.next(body, Math.max(ts, body.time));
     await leader.call('strategies.publish', { events: [event] });

@@ -14,7 +14,7 @@ describe('embedded hub community', () => {
     const local = hub.local();
     local.actAs(simId);
     const writer = new StreamWriter();
-    const strategy = await local.call('strategies.create', createParams(writer.key, 'sim_trader', 'Sim strategy') as never);
+    const strategy = await local.call('strategies.create', createParams(writer.key, 'sim_trader', 'Sim strategy'));
     expect(strategy).toMatchObject({ simulated: true, owner: { userId: simId } });
 
     const { postIds } = hub.seed({

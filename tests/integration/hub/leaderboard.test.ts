@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Hub, LocalHubClient } from '../../../src/hub';
+import type { AssetClass } from '../../../src/shared/market/instrument';
 import { computeStrategyMetrics, dailySeries, dayIndex, utcDayFromIndex, type Period } from '../../../src/shared/metrics';
 import type { LeaderboardPage, LeaderboardRow, LeaderboardSort } from '../../../src/shared/social/leaderboard';
 import { LEADERBOARD_SORTS } from '../../../src/shared/social/leaderboard';
 import type { StrategyEvent } from '../../../src/shared/social/strategy-event';
-import { metricInputs } from '../../../src/hub/leaderboard/strategy-figures';
+import { streamInputs } from '../../../src/shared/social/stream-inputs';
 import { createParams, DAY, mark, startTestHub, StreamWriter, T0, testClock, trackRecord, type TestClock } from './support';
 
 interface Listed {
@@ -17,11 +18,11 @@ interface Listed {
 async function board(clock: TestClock = testClock(T0 + 200 * DAY)) {
   const hub = await startTestHub({ clock, embedded: true });
   const local = hub.local();
-  const add = async (username: string, name: string, opts: Parameters<typeof trackRecord>[1], assetClasses: string[] = ['crypto']): Promise<Listed> => {
+  const add = async (username: string, name: string, opts: Parameters<typeof trackRecord>[1], assetClasses: AssetClass[] = ['crypto']): Promise<Listed> => {
     const userId = hub.addMember({ username, displayName: username.toUpperCase(), bio: '', avatarColor: '#336699', createdAt: T0 });
     local.actAs(userId);
     const writer = new StreamWriter();
-    await local.call('strategies.create', createParams(writer.key, username, name, assetClasses) as never);
+    await local.call('strategies.create', createParams(writer.key, username, name, assetClasses));
     const events = trackRecord(writer, opts);
     await hub.importEvents(events);
     return { writer, events, userId };
@@ -46,7 +47,7 @@ describe('hub leaderboard', () => {
     expect(names(page)).toEqual(['Ranked']);
 
     const bodies = ranked.events.map((e) => e.body);
-    const { marks, flows, fills } = metricInputs(bodies);
+    const { marks, flows, fills } = streamInputs(bodies);
     const metrics = computeStrategyMetrics({ days: dailySeries(marks, flows, utcDayFromIndex(dayIndex(clock.now()))), fills });
     for (const period of ['1M', '3M', '6M', '1Y', 'all'] as Period[]) {
       const [row] = (await query(local, { period })).rows as [LeaderboardRow];

@@ -2,6 +2,7 @@ import { createNodeStreamCrypto, createSigner, generateStrategyKey, type Strateg
 import { strategyProofText } from '../../../src/shared/social/hub-methods';
 import { EMPTY_HEAD, eventHash, signEvent, type ChainHead } from '../../../src/shared/social/stream-chain';
 import type { EventBody, StrategyEvent } from '../../../src/shared/social/strategy-event';
+import type { AssetClass } from '../../../src/shared/market/instrument';
 
 /**
  * Signed strategy streams for hub tests and benchmarks (no test-runner imports, so bench/ can use
@@ -13,7 +14,7 @@ export const T0 = Date.UTC(2026, 2, 2);
 export const DAY = 86_400_000;
 
 /** `strategies.create` params for a key, proven for `username`. */
-export function createParams(key: StrategyKey, username: string, name = 'Trend follower', assetClasses: string[] = ['crypto']) {
+export function createParams(key: StrategyKey, username: string, name = 'Trend follower', assetClasses: AssetClass[] = ['crypto']) {
   return { strategyId: key.strategyId, publicKey: key.publicKey, proof: createSigner(key)(strategyProofText(username, key.strategyId)), name, currency: 'USD', assetClasses };
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/create-core';
-import { streamFigures, streamInputs } from '../../../src/core/social/stream-figures';
+import { streamFigures } from '../../../src/core/social/stream-figures';
+import { streamInputs } from '../../../src/shared/social/stream-inputs';
 import { ApiError } from '../../../src/shared/contract';
 import type { Strategy } from '../../../src/shared/social/social-types';
 import type { StrategyEvent } from '../../../src/shared/social/strategy-event';

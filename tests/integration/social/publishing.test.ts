@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNodeStreamCrypto, startHub, type Hub } from '../../../src/hub';
 import type { Core } from '../../../src/core/create-core';
-import { streamFigures, streamInputs } from '../../../src/core/social/stream-figures';
+import { streamFigures } from '../../../src/core/social/stream-figures';
+import { streamInputs } from '../../../src/shared/social/stream-inputs';
 import type { Result } from '../../../src/shared/contract';
 import { verifyChain } from '../../../src/shared/social/stream-chain';
 import type { FillBody, StrategyEvent } from '../../../src/shared/social/strategy-event';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { metricInputs, periodSpark, seriesLastDay, strategyFigures, thin } from '../../../src/hub/leaderboard/strategy-figures';
+import { periodSpark, strategyFigures, thin } from '../../../src/hub/leaderboard/strategy-figures';
+import { seriesLastDay, streamInputs } from '../../../src/shared/social/stream-inputs';
 import type { EventBody } from '../../../src/shared/social/strategy-event';
 
 const DAY = 86_400_000;
@@ -12,7 +13,7 @@ describe('leaderboard figures of a stream', () => {
       { type: 'mark', time: 2, equity: 100, grossExposure: 5 },
       { type: 'fill', fillId: 'f', symbol: 'X', assetClass: 'crypto', side: 'buy', qty: 1, price: 2, fee: 0.1, fxRate: 1, lotStep: 0.01, time: 3, positionQty: 1, equity: 99.9 },
     ];
-    expect(metricInputs(bodies)).toEqual({
+    expect(streamInputs(bodies)).toEqual({
       marks: [{ time: 2, equity: 100, grossExposure: 5 }],
       flows: [{ time: 1, amount: 100 }],
       fills: [{ symbol: 'X', side: 'buy', qty: 1, price: 2, fee: 0.1, fxRate: 1, time: 3, lotStep: 0.01 }],

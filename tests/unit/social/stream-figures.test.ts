@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeStrategyMetrics, dailySeries, DAY_MS, roundTrips } from '../../../src/shared/metrics';
 import type { EventBody, FillBody } from '../../../src/shared/social/strategy-event';
-import { metricFill, recentTrades, seriesLastDay, streamFigures, streamInputs } from '../../../src/core/social/stream-figures';
+import { recentTrades, streamFigures } from '../../../src/core/social/stream-figures';
+import { metricFill, seriesLastDay, streamInputs } from '../../../src/shared/social/stream-inputs';
 
 const T0 = Date.UTC(2025, 0, 1, 12);
 const fill = (over: Partial<FillBody>): FillBody => ({

@@ -225,3 +225,36 @@ describe('exactly once across a restart', () => {
     expect(orders).toHaveLength(3);
   });
 });
+
+describe('what the leaderboard and the follower learn', () => {
+  it('reports the copy to the hub while it runs, so the strategy counts one copier, and none once stopped', async () => {
+    await h.core.call('hub.signUp', { username: 'follower', password: 'correct horse battery' });
+    const followId = await h.follow({ allocation: 10_000 });
+    const copiers = async (): Promise<number> => (await h.leader.call('strategies.get', { strategyId: h.writer.strategyId })).copiers;
+    const until = async (n: number): Promise<void> => {
+      while ((await copiers()) !== n) await new Promise<void>((resolve) => h.core.on('copy.update', () => resolve()));
+    };
+    await until(1);
+    await h.core.call('copy.stop', { followId, closePositions: false });
+    await until(0);
+  });
+
+  it('replays the leader’s recent fills through my sizing in a what-if, beside the leader', async () => {
+    const a = await h.trade(BTC, 1, 50_000);
+    await h.trade(BTC, -1, 51_000);
+    expect(a.seq).toBeGreaterThan(0);
+    const result = (await h.core.call('copy.whatIf', { strategyId: h.writer.strategyId, accountId: h.accountId, allocation: 10_000, months: 1 })) as {
+      copied: number;
+      skipped: number;
+      finalEquity: number;
+      follower: { index: Array<{ value: number }>; stats: { trades: number } };
+      leader: { index: unknown[] };
+    };
+    expect(result.copied).toBe(2);
+    expect(result.skipped).toBe(0);
+    // A tenth of the leader's 1 BTC: 0.1 × (51,000 − 50,000) = +100, less 5 bps of taker fee on each side (2.5 + 2.55).
+    expect(result.finalEquity).toBeCloseTo(10_000 + 100 - 2.5 - 2.55, 6);
+    expect(result.follower.index.at(-1)!.value).toBeCloseTo(result.finalEquity / 10_000, 9);
+    expect(result.leader.index.length).toBeGreaterThan(0);
+  });
+});

@@ -20,8 +20,8 @@ test.describe('terminal frame in Chromium against npm run serve', () => {
     await expect(info).toContainText('JSON-RPC 2.0 over WebSocket');
     await expect(page.getByTestId('statusbar')).toContainText(`Schema v${LATEST_SCHEMA_VERSION}`);
     await expect(page.getByTestId('statusbar')).toContainText('Core connected');
-    // Charts, Watchlist, Feed, Order ticket; Positions, Orders, Fills, Account, Leaderboard, Activity, System, Keyboard.
-    await expect(page.locator('.dv-tab')).toHaveCount(12);
+    // Charts, Watchlist, Feed, Order ticket; Positions, Orders, Fills, Account, Leaderboard, Copy, Activity, System, Keyboard.
+    await expect(page.locator('.dv-tab')).toHaveCount(13);
     await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /script-src 'self'/);
     expect(errors).toEqual([]);
     await page.screenshot({ path: test.info().outputPath('terminal-frame-dark.png') });

@@ -342,8 +342,9 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
       };
       repo.transaction(() => {
         repo.insertFollow(record);
-        // The base of the copy return: the allocation at the end of the day the follow starts.
-        repo.upsertMark(record.id, Math.floor(now / DAY_MS) * DAY_MS - 1, params.allocation, 0);
+        // The base of the copy return (METRICS.md): the copy's equity at the end of the day the
+        // follow starts — the executor keeps this same end-of-day mark current through the day.
+        repo.upsertMark(record.id, Math.floor(now / DAY_MS) * DAY_MS + DAY_MS - 1, params.allocation, 0);
       });
       executor.add(record);
       const f = executor.follow(record.id);

@@ -1,6 +1,7 @@
 import type { ApiClient } from '../../api/api-client';
 import { LAYOUTS } from '../../../../shared/workspace/workspace-schema';
 import { setActiveTimeframe, useChartWorkspace } from '../charts/chart-workspace-store';
+import { copyCommands } from '../copy/copy-commands';
 import { TIMEFRAME_HOTKEYS } from '../charts/timeframe-hotkeys';
 import { usePreferences } from '../preferences/preferences-store';
 import { backupProfile } from '../system/system-actions';
@@ -44,6 +45,7 @@ export function buildCommands(api: ApiClient): Command[] {
     { id: 'profile.backup', title: 'Back up profile database', group: 'Profile', run: () => backupProfile(api) },
     ...tradingCommands(api),
     ...socialCommands(api),
+    ...copyCommands(api),
     ...LAYOUTS.map((l) => ({ id: `layout.${l}`, title: `Chart layout: ${l} pane${l === '1' ? '' : 's'}`, group: 'Charts', run: () => useChartWorkspace.getState().setLayout(l) })),
     ...TIMEFRAME_HOTKEYS.map(([key, tf]) => ({
       id: `tf.${tf}`,

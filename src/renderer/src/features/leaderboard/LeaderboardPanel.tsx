@@ -10,13 +10,14 @@ import { openStrategy } from '../strategy/strategy-view-store';
 import { formatCount } from '../strategy/figures';
 import { BlotterTable } from '../trading/BlotterTable';
 import { editFilters, loadLeaderboard, loadMoreLeaderboard, setPeriod, setSort } from './leaderboard-actions';
-import { descFirst, LEADERBOARD_COLUMNS, SORTABLE, TEMPLATE } from './leaderboard-columns';
+import { copyRow, descFirst, LEADERBOARD_COLUMNS, SORTABLE, TEMPLATE } from './leaderboard-columns';
 import { activeFilterCount } from './leaderboard-filters';
 import { useLeaderboard, type Period } from './leaderboard-store';
 import { LeaderboardFilters } from './LeaderboardFilters';
 import './leaderboard.css';
 
 const PERIOD_LABEL: Record<Period, string> = { '1M': '1M', '3M': '3M', '6M': '6M', '1Y': '1Y', all: 'All' };
+const ROW_KEYS = { c: copyRow };
 
 /**
  * Ranked strategies with the period's verified figures: sorted by the hub (click a header, or the
@@ -100,12 +101,13 @@ export function LeaderboardPanel() {
         columns={LEADERBOARD_COLUMNS}
         template={TEMPLATE}
         rowId={(r) => r.strategyId}
-        rowTitle={(r) => `${r.name} — Enter or double-click for the strategy profile`}
+        rowTitle={(r) => `${r.name} — Enter or double-click for the strategy profile, C to copy it`}
         empty={empty}
         sorting={sorting}
         onSortingChange={onSortingChange}
         onNearEnd={() => void loadMoreLeaderboard(api)}
         onActivate={(r) => openStrategy(r.strategyId)}
+        rowKeys={ROW_KEYS}
         footer={footer}
       />
     </section>

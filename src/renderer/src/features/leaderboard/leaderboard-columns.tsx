@@ -1,6 +1,7 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import type { LeaderboardRow, LeaderboardSort } from '../../../../shared/social/leaderboard';
+import { openCopyDialog } from '../copy/copy-dialog-actions';
 import { Avatar } from '../social/Avatar';
 import { formatAge, formatCount, formatDrawdown, formatHolding, formatPercent, formatRatio, formatReturn, toneOf } from '../strategy/figures';
 import { RiskBadge } from '../strategy/RiskBadge';
@@ -31,6 +32,9 @@ export const descFirst = (id: LeaderboardSort): boolean => SORTABLE.find((s) => 
 
 export const TEMPLATE = '26px minmax(240px,2fr) 58px 70px 64px 58px 60px 62px 44px 44px 48px 52px 40px 42px 58px';
 
+/** Opens the copy dialog on a row's strategy (the row's Copy button, `C` on the selected row). */
+export const copyRow = (r: LeaderboardRow): void => openCopyDialog({ strategyId: r.strategyId, strategyName: r.name });
+
 const tone = (v: number | null, text: string) => <span className={toneOf(v)}>{text}</span>;
 const fig = (id: LeaderboardSort, header: string, title: string, cell: (v: number | null) => ReactNode) =>
   col.accessor((r) => r[id as keyof LeaderboardRow] as number | null, { id, header: () => <span title={title}>{header}</span>, sortDescFirst: descFirst(id), cell: (c) => cell(c.getValue()) });
@@ -51,6 +55,9 @@ export const LEADERBOARD_COLUMNS: Array<ColumnDef<LeaderboardRow, any>> = [
           <b className="lb-name">{r.name}</b>
           <span className="lb-owner">@{r.owner.username}</span>
           {r.simulated ? <span className="tag sim-tag">sim</span> : null}
+          <button type="button" className="row-button lb-copy" aria-label={`Copy ${r.name}`} title="Copy this strategy (C)" onClick={() => copyRow(r)}>
+            Copy
+          </button>
         </span>
       );
     },

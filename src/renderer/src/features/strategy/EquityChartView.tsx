@@ -2,9 +2,19 @@ import { useEffect, useRef } from 'react';
 import type { StrategyDetail } from '../../../../shared/contract';
 import { usePreferences } from '../preferences/preferences-store';
 import { createEquityChart, type EquityChart } from './equity-chart';
+import type { DayValue } from './equity-series';
 
-/** The equity curve over the drawdown, themed like the chart panes. */
-export function EquityChartView({ metrics }: { metrics: StrategyDetail['metrics'] }) {
+/** A second index drawn over the curve, with its legend (a copy what-if: the leader's). */
+export interface EquityComparison {
+  label: string;
+  index: readonly DayValue[];
+}
+
+/**
+ * The equity curve over the drawdown, themed like the chart panes; `compare` adds another curve,
+ * `label` names the main one in the legend.
+ */
+export function EquityChartView({ metrics, compare, label = 'Cumulative return' }: { metrics: Pick<StrategyDetail['metrics'], 'index' | 'drawdown'>; compare?: EquityComparison; label?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EquityChart | null>(null);
   const theme = usePreferences((s) => s.theme);
@@ -18,7 +28,8 @@ export function EquityChartView({ metrics }: { metrics: StrategyDetail['metrics'
       chart.current = null;
     };
   }, []);
-  useEffect(() => chart.current?.set(metrics.index, metrics.drawdown), [metrics.index, metrics.drawdown]);
+  const other = compare?.index;
+  useEffect(() => chart.current?.set(metrics.index, metrics.drawdown, other), [metrics.index, metrics.drawdown, other]);
   useEffect(() => {
     // Colours come from CSS variables: re-read them once the theme attribute has been applied.
     const frame = requestAnimationFrame(() => chart.current?.applyTheme());
@@ -29,8 +40,13 @@ export function EquityChartView({ metrics }: { metrics: StrategyDetail['metrics'
     <figure className="equity-figure" aria-label="Equity curve and drawdown" data-testid="equity-chart" data-points={metrics.index.length}>
       <figcaption className="equity-caption">
         <span>
-          <i className="key key-equity" aria-hidden="true" /> Cumulative return
+          <i className="key key-equity" aria-hidden="true" /> {label}
         </span>
+        {compare ? (
+          <span>
+            <i className="key key-compare" aria-hidden="true" /> {compare.label}
+          </span>
+        ) : null}
         <span>
           <i className="key key-dd" aria-hidden="true" /> Drawdown
         </span>

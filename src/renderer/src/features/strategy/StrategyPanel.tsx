@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api/api-context';
+import { openCopyDialog } from '../copy/copy-dialog-actions';
 import { staleNote } from '../hub-connection/hub-status-view';
 import { Avatar } from '../social/Avatar';
 import { useCoarseNow } from '../social/coarse-now';
@@ -109,9 +110,14 @@ export function StrategyPanel() {
             </button>
           </>
         ) : (
-          <button type="button" className={strategy.followedByMe ? 'button button-small' : 'button button-small button-primary'} aria-pressed={strategy.followedByMe} onClick={() => void followStrategy(api)}>
-            {strategy.followedByMe ? 'Following' : 'Follow'}
-          </button>
+          <>
+            <button type="button" className={strategy.followedByMe ? 'button button-small' : 'button button-small button-primary'} aria-pressed={strategy.followedByMe} onClick={() => void followStrategy(api)}>
+              {strategy.followedByMe ? 'Following' : 'Follow'}
+            </button>
+            <button type="button" className="button button-small button-buy" onClick={() => openCopyDialog({ strategyId: strategy.strategyId, strategyName: strategy.name })} title="Copy this strategy’s trades onto one of your accounts: sizing, guards and a what-if first">
+              Copy…
+            </button>
+          </>
         )}
       </header>
       {strategy.description ? <p className="strategy-description">{strategy.description}</p> : null}

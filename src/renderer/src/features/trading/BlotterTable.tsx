@@ -36,15 +36,20 @@ interface BlotterTableProps<T> {
   onNearEnd?(): void;
   /** A line under the rows (loading more…). */
   footer?: ReactNode;
+  /** The selected row by id when a store holds the selection; `onSelect` reports moves. */
+  selectedId?: string | null;
+  onSelect?(row: T): void;
+  /** Keys without modifiers acting on the selected row (see useKeyboardGrid). */
+  rowKeys?: Readonly<Record<string, (row: T) => void>>;
 }
 
 /**
  * The blotters' table: sortable by clicking a header, virtualised, and driven with the keyboard
  * like the watchlist (↑ ↓ Home End to move, Enter to act, Delete to cancel or close).
  */
-export function BlotterTable<T>({ label, testId, data, columns, template, rowId, rowClass, rowTitle, empty, initialSorting, onActivate, onDelete, sorting, onSortingChange, onNearEnd, footer }: BlotterTableProps<T>) {
+export function BlotterTable<T>({ label, testId, data, columns, template, rowId, rowClass, rowTitle, empty, initialSorting, onActivate, onDelete, sorting, onSortingChange, onNearEnd, footer, selectedId, onSelect, rowKeys }: BlotterTableProps<T>) {
   // The header sits in the scroller (sticky), so the rows start HEAD_HEIGHT below its top.
-  const { table, rows, virtual, scroller, selected, select, onKeyDown } = useKeyboardGrid({ data, columns, rowId, initialSorting, rowHeight: ROW_HEIGHT, scrollMargin: HEAD_HEIGHT, onActivate, onDelete, sorting, onSortingChange, onNearEnd });
+  const { table, rows, virtual, scroller, selected, select, onKeyDown } = useKeyboardGrid({ data, columns, rowId, initialSorting, rowHeight: ROW_HEIGHT, scrollMargin: HEAD_HEIGHT, onActivate, onDelete, sorting, onSortingChange, onNearEnd, selectedId, onSelect, rowKeys });
   const align = (meta: unknown): string => (meta as BlotterColumnMeta | undefined)?.align ?? 'right';
 
   return (

@@ -61,6 +61,11 @@ export function ConfirmDialog() {
           <button type="button" className="button" onClick={() => answer(false)}>
             Cancel
           </button>
+          {request.alternative ? (
+            <button type="button" className={`button button-${request.alternative.tone}`} onClick={() => answer('alternative')}>
+              {request.alternative.label}
+            </button>
+          ) : null}
           <button type="button" className={`button button-${request.tone}`} onClick={() => answer(true)}>
             {request.confirmLabel}
           </button>

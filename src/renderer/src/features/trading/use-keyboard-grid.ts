@@ -25,6 +25,12 @@ export interface KeyboardGridOptions<T> {
   onSortingChange?(sorting: SortingState): void;
   /** Called when the rows on screen come within a screenful of the end (to load the next page). */
   onNearEnd?(): void;
+  /** The selected row by id, when a store holds the selection (the grid follows it and scrolls to it). */
+  selectedId?: string | null;
+  /** The selection moved to a row (a click or a key). */
+  onSelect?(row: T): void;
+  /** Keys without modifiers that act on the selected row, by `KeyboardEvent.key` in lower case (`c`: copy). */
+  rowKeys?: Readonly<Record<string, (row: T) => void>>;
 }
 
 /**
@@ -33,7 +39,7 @@ export interface KeyboardGridOptions<T> {
  * it. Keys pressed on a control inside the grid (a header button) are left to that control. The
  * callers render their own rows from `rows`, `virtual` and `selected`.
  */
-export function useKeyboardGrid<T>({ data, columns, rowId, initialSorting, rowHeight, scrollMargin = 0, onActivate, onDelete, sorting: outerSorting, onSortingChange, onNearEnd }: KeyboardGridOptions<T>) {
+export function useKeyboardGrid<T>({ data, columns, rowId, initialSorting, rowHeight, scrollMargin = 0, onActivate, onDelete, sorting: outerSorting, onSortingChange, onNearEnd, selectedId, onSelect, rowKeys }: KeyboardGridOptions<T>) {
   const [ownSorting, setSorting] = useState<SortingState>(initialSorting ?? []);
   const [selected, setSelected] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
@@ -63,12 +69,24 @@ export function useKeyboardGrid<T>({ data, columns, rowId, initialSorting, rowHe
   useEffect(() => {
     if (nearEnd) nearEndRef.current?.();
   }, [nearEnd, rows.length]);
-  // The selection stays on a row when rows go away.
-  const current = Math.min(selected, Math.max(0, rows.length - 1));
+  // The selection stays on a row when rows go away; a selection held by id follows its row.
+  const held = selectedId === undefined || selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId);
+  const current = held >= 0 ? held : Math.min(selected, Math.max(0, rows.length - 1));
+  const scrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (held < 0 || selectedId === scrolledTo.current) return;
+    scrolledTo.current = selectedId ?? null;
+    virtual.scrollToIndex(held);
+  });
 
+  const select = (index: number): void => {
+    setSelected(index);
+    const row = rows[index];
+    if (row) onSelect?.(row.original);
+  };
   const move = (to: number): void => {
     const next = Math.max(0, Math.min(rows.length - 1, to));
-    setSelected(next);
+    select(next);
     virtual.scrollToIndex(next);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
@@ -82,11 +100,12 @@ export function useKeyboardGrid<T>({ data, columns, rowId, initialSorting, rowHe
     else if (e.key === 'PageUp') move(current - 10);
     else if (e.key === 'Enter' && row && onActivate) onActivate(row);
     else if ((e.key === 'Delete' || e.key === 'Backspace') && row && onDelete) onDelete(row);
+    else if (row && !e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey && rowKeys?.[e.key.toLowerCase()]) rowKeys[e.key.toLowerCase()]!(row);
     else return;
     e.preventDefault();
   };
 
-  return { table, rows, virtual, scroller, selected: current, select: setSelected, onKeyDown };
+  return { table, rows, virtual, scroller, selected: current, select, onKeyDown };
 }
 
 /** `aria-sort` of a column header. */

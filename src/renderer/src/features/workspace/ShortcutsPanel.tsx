@@ -7,6 +7,8 @@ const SHORTCUTS: Array<[string, string]> = [
   ['Click a symbol', 'Type to search; ↑ ↓ Enter to pick'],
   ['Watchlist ↑ ↓ Enter', 'Chart the selected symbol in the active pane; Delete removes it'],
   ['Blotters ↑ ↓ Enter Delete', 'Move; chart the row’s symbol; cancel the order or close the position'],
+  ['Leaderboard Enter C', 'Open the selected strategy; copy it'],
+  ['Copy panel Enter P Delete', 'Edit, pause or resume, stop the selected copy'],
   ['Ticket price ↑ ↓', 'One tick up or down (Shift: ten ticks)'],
   ['↑ ↓ Enter', 'Move and run in the palette'],
   ['Esc', 'Close the palette or a dialog'],

@@ -2,6 +2,8 @@ import { DockviewReact, themeDark, themeLight, type DockviewReadyEvent, type IDo
 import type { FunctionComponent } from 'react';
 import { ReconciliationPanel } from '../accounts/ReconciliationPanel';
 import { ActivityPanel } from '../activity/ActivityPanel';
+import { CopyPanel } from '../copy/CopyPanel';
+import { CopyRuntime } from '../copy/CopyRuntime';
 import { ChartsPanel } from '../charts/ChartsPanel';
 import { WatchlistPanel } from '../watchlist/WatchlistPanel';
 import { LeaderboardPanel } from '../leaderboard/LeaderboardPanel';
@@ -39,6 +41,7 @@ const COMPONENTS: Record<PanelId, FunctionComponent<IDockviewPanelProps>> = {
   strategy: StrategyPanel,
   profile: ProfilePanel,
   notifications: NotificationsPanel,
+  copy: CopyPanel,
 };
 
 /** The docking area: panels can be split, tabbed, resized and dragged. */
@@ -53,6 +56,7 @@ export function Workspace() {
       <DockviewReact components={COMPONENTS} onReady={onReady} theme={theme === 'dark' ? themeDark : themeLight} />
       <TradingRuntime />
       <SocialRuntime />
+      <CopyRuntime />
     </main>
   );
 }

@@ -18,6 +18,7 @@ export const PANELS = {
   strategy: { title: 'Strategy' },
   profile: { title: 'Profile' },
   notifications: { title: 'Notifications' },
+  copy: { title: 'Copy' },
 } as const;
 export type PanelId = keyof typeof PANELS;
 
@@ -30,6 +31,7 @@ const HOMES: Partial<Record<PanelId, readonly PanelId[]>> = {
   account: ['positions', 'orders', 'fills', 'activity', 'system'],
   reconciliation: ['account', 'positions', 'orders', 'fills', 'activity', 'system'],
   leaderboard: ['positions', 'orders', 'fills', 'account', 'activity'],
+  copy: ['leaderboard', 'positions', 'orders', 'fills', 'account', 'activity'],
   feed: ['notifications', 'watchlist', 'activity'],
   notifications: ['feed', 'watchlist', 'activity'],
   // Profiles need room: they open as tabs beside the charts.
@@ -73,6 +75,8 @@ export function applyDefaultLayout(dock: DockviewApi): void {
   // beside the blotters, both in front.
   dock.addPanel({ id: 'feed', component: 'feed', title: PANELS.feed.title, position: { referencePanel: 'watchlist', direction: 'within' } });
   dock.addPanel({ id: 'leaderboard', component: 'leaderboard', title: PANELS.leaderboard.title, position: { referencePanel: 'positions', direction: 'within' } });
+  // Copy trading beside the Leaderboard, behind it.
+  dock.addPanel({ id: 'copy', component: 'copy', title: PANELS.copy.title, position: { referencePanel: 'leaderboard', direction: 'within' } });
   dock.getPanel('activity')?.api.setActive();
   dock.getPanel('leaderboard')?.api.setActive();
   dock.getPanel('feed')?.api.setActive();

@@ -8,6 +8,9 @@ interface OrderLike {
 }
 
 test.describe('trading from the chart', () => {
+  // The simulated community's first-start backfill (seconds of CPU) is social.spec.ts's subject;
+  // here it would only compete with the page on a 2-core machine.
+  test.use({ serveArgs: ['--no-community'] });
   test('a working order is a line: drag it to move the order, × to cancel it; the pane buys and shows the position', async ({ page, host }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -24,6 +24,9 @@ async function currentWorkspace(port: number, token: string): Promise<unknown> {
 }
 
 test.describe('charts and workspaces', () => {
+  // The simulated community's first-start backfill (seconds of CPU) is social.spec.ts's subject;
+  // here it would only compete with the page on a 2-core machine.
+  test.use({ serveArgs: ['--no-community'] });
   test('a 4-pane workspace with symbols, timeframes, RSI, Bollinger Bands and sync comes back exactly after a restart', async ({ page, host }) => {
     await page.goto(host.serve.url);
     await expect(pane(page, 0).getByTestId('legend-0')).toContainText('O');

@@ -11,7 +11,7 @@ const test = base.extend<{ host: { serve: ServeProcess; dataDir: string } }>({
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ist-e2e-live-'));
-    const serve = await startServe(['--no-build', '--port', '0', '--data-dir', dataDir], { IST_PASSPHRASE: 'e2e live-account passphrase' });
+    const serve = await startServe(['--no-build', '--port', '0', '--data-dir', dataDir, '--no-community'], { IST_PASSPHRASE: 'e2e live-account passphrase' });
     await use({ serve, dataDir });
     serve.child.kill('SIGTERM');
     await serve.exited;

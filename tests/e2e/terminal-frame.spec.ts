@@ -3,6 +3,9 @@ import { expect, test } from './fixtures';
 import { LATEST_SCHEMA_VERSION } from '../../src/core/store/migrations';
 
 test.describe('terminal frame in Chromium against npm run serve', () => {
+  // The simulated community's first-start backfill (seconds of CPU) is social.spec.ts's subject;
+  // here it would only compete with the page on a 2-core machine.
+  test.use({ serveArgs: ['--no-community'] });
   test('loads with the token and shows the frame: top bar, workspace, status bar', async ({ page, host }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -22,6 +22,9 @@ async function setQty(page: Page, qty: string): Promise<void> {
 const row = (table: Locator, text: string) => table.getByRole('row').filter({ hasText: text });
 
 test.describe('trading: order ticket and blotters against the paper broker', () => {
+  // The simulated community's first-start backfill (seconds of CPU) is social.spec.ts's subject;
+  // here it would only compete with the page on a 2-core machine.
+  test.use({ serveArgs: ['--no-community'] });
   test('buys at market, works and cancels a limit, shows a rejection, flattens', async ({ page, host }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -14,6 +14,7 @@ import { whenQuoted } from '../trading/when-quoted';
 import { copyClientOrderId, isCopyClientOrderId } from './client-order-id';
 import { applyCopyFill, emptyBook, valueBook } from './copy-book';
 import { latencyOf, logView, slippageOf, type StoredLogEntry } from './copy-log-view';
+import { decodeJournal, encodeJournal, type JournalEntry } from './copy-journal';
 import { mapSymbol, planSignal, splitChange, type Plan, type PlannedOrder } from './copy-plan';
 import type { Book, CopyRepository, FollowRecord, Intent, NewLogEntry } from './copy-repository';
 
@@ -264,12 +265,11 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     if (todo.length === 0) return;
     const body = event.body;
     if (body.type !== 'fill') {
-      repo.transaction(() => {
-        for (const f of todo) {
-          f.record = { ...f.record, leaderSeq: event.seq };
-          repo.setLeaderSeq(f.record.id, event.seq);
-        }
-      });
+      for (const f of todo) {
+        f.record = { ...f.record, leaderSeq: event.seq };
+        dirtySeqs.set(f.record.id, event.seq);
+      }
+      schedule();
       return;
     }
     const symbols = new Set(todo.map((f) => mapSymbol(f.record.settings.guards, body.symbol)));
@@ -284,36 +284,37 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     for (const [f, batch] of sends) track(sendLegs(f, batch.intents, batch.logId));
   };
 
-  /** The ledger write of one event's decisions; returns the intents to send per follow. */
-  const commit = (decisions: readonly Decision[], event: StrategyEvent | null, body: FillBody | null) => {
+  /**
+   * The durable decision on one event for all its follows: one journal row, written with the
+   * pending writes before it, and the same state in memory; the ledger's own tables get it in
+   * the next write-behind. Returns the intents to send per follow.
+   */
+  const commit = (decisions: readonly Decision[], event: StrategyEvent, body: FillBody) => {
     const sends = new Map<LiveFollow, { intents: Intent[]; logId: number }>();
     const now = clock.now();
+    const leader = { symbol: body.symbol, side: body.side, qty: body.qty, price: body.price, time: body.time, positionQty: body.positionQty };
+    const journal: JournalEntry = { time: now, leaderSeq: event.seq, leader, decisions: [] };
     repo.transaction(() => {
       writeBehind();
       for (const d of decisions) {
         const f = d.follow;
-        const logged = repo.insertLog(f.record.id, d.entry);
-        d.logId = logged.id;
-        if (d.symbol) {
-          const book = { ...bookOf(f, d.symbol), ideal: d.plan.ideal };
-          f.books.set(d.symbol, book);
-          repo.saveBook(f.record.id, book);
-        }
-        if (event) {
-          f.record = { ...f.record, leaderSeq: event.seq };
-          repo.setLeaderSeq(f.record.id, event.seq);
-        }
-        const intents = d.plan.outcome === 'copied' ? d.plan.orders.map((o, leg) => newIntent(f, o, event ? event.seq : null, `${event ? event.seq : `fix:${logged.id}`}`, leg, logged.id, body, now)) : [];
-        remember(logged, intents);
-        if (intents.length === 0) continue;
+        const logId = newLogId();
+        const entry: StoredLogEntry = { ...d.entry, id: logId, followId: f.record.id };
+        d.logId = logId;
+        if (d.symbol) f.books.set(d.symbol, { ...bookOf(f, d.symbol), ideal: d.plan.ideal });
+        f.record = { ...f.record, leaderSeq: event.seq };
+        const intents = d.plan.outcome === 'copied' ? d.plan.orders.map((o, leg) => newIntent(f, o, event.seq, String(event.seq), leg, logId, body, now)) : [];
+        journal.decisions.push({ entry, accountId: f.record.accountId, symbol: d.symbol ?? null, ideal: d.plan.ideal, intents });
+        remember(entry, intents);
         for (const i of intents) {
-          repo.insertIntent(i);
           openIntents.set(i.clientOrderId, i);
           addPending(f, i.symbol, i.side === 'buy' ? i.qty : -i.qty);
         }
-        sends.set(f, { intents, logId: logged.id });
+        if (intents.length > 0) sends.set(f, { intents, logId });
       }
+      pendingJournal.push({ id: repo.appendJournal(encodeJournal(journal)), entry: journal });
     });
+    schedule();
     return sends;
   };
 
@@ -421,6 +422,15 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
   const dirtyBooks = new Map<string, { f: LiveFollow; symbol: string }>();
   const dirtyCursors = new Map<string, number>();
   const dirtyMarks = new Set<LiveFollow>();
+  /** Leader seqs moved by events that decide nothing (marks, flows): re-reading one is harmless. */
+  const dirtySeqs = new Map<string, number>();
+  const pendingJournal: Array<{ id: number; entry: JournalEntry }> = [];
+  /** Log ids are given here, so a journal row can name the entries it will become. */
+  let nextLogId: number | undefined;
+  const newLogId = (): number => {
+    nextLogId ??= repo.nextLogId();
+    return nextLogId++;
+  };
   /** Intents answered this run, newest last (bounded): log views read them without the database. */
   const recent = new Map<string, Intent>();
   const RECENT_KEPT = 5000;
@@ -441,7 +451,7 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
   };
   const flush = (): void => {
     flushScheduled = false;
-    if (dirty.size === 0 && dirtyBooks.size === 0 && dirtyCursors.size === 0 && dirtyMarks.size === 0) return;
+    if (pendingJournal.length === 0 && dirty.size === 0 && dirtyBooks.size === 0 && dirtyCursors.size === 0 && dirtyMarks.size === 0 && dirtySeqs.size === 0) return;
     repo.transaction(writeBehind);
   };
   /**
@@ -449,6 +459,17 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
    * stores must never get ahead of the fill cursor that says which fills it holds.
    */
   const writeBehind = (): void => {
+    // Journal rows first: the intents and books they create are what the updates below touch.
+    for (const { id, entry } of pendingJournal.splice(0)) {
+      for (const d of entry.decisions) {
+        const f = live.get(d.entry.followId);
+        repo.insertLogWithId(d.entry.followId, d.entry);
+        for (const i of d.intents) repo.insertIntentIfAbsent(latest(i));
+        if (d.symbol && f?.books.has(d.symbol)) dirtyBooks.set(`${d.entry.followId}|${d.symbol}`, { f, symbol: d.symbol });
+        if (entry.leaderSeq !== null) repo.setLeaderSeq(d.entry.followId, entry.leaderSeq);
+      }
+      repo.deleteJournal(id);
+    }
     const intents = [...dirty.values()];
     const books = [...dirtyBooks.values()];
     const cursorsNow = [...dirtyCursors];
@@ -461,6 +482,8 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     for (const i of intents) repo.updateIntent(i);
     for (const { f, symbol } of books) repo.saveBook(f.record.id, f.books.get(symbol)!);
     for (const [accountId, seq] of cursorsNow) repo.setFillCursor(accountId, seq);
+    for (const [followId, seq] of dirtySeqs) repo.setLeaderSeq(followId, seq);
+    dirtySeqs.clear();
     for (const f of marks) repo.upsertMark(f.record.id, Math.floor(now / DAY_MS) * DAY_MS + DAY_MS - 1, equity(f), gross(f));
   };
   const cursors = new Map<string, number>();
@@ -577,7 +600,8 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     const intents: Intent[] = [];
     const logId = repo.transaction(() => {
       writeBehind();
-      const entry = repo.insertLog(f.record.id, { time: now, leaderSeq: null, leader: null, outcome: orders.length > 0 ? 'copied' : 'skipped', guard, message: orders.length > 0 ? message : `${message}: nothing to send` });
+      const entry: StoredLogEntry = { id: newLogId(), followId: f.record.id, time: now, leaderSeq: null, leader: null, outcome: orders.length > 0 ? 'copied' : 'skipped', guard, message: orders.length > 0 ? message : `${message}: nothing to send` };
+      repo.insertLogWithId(f.record.id, entry);
       for (const [symbol, target] of targets) {
         const book = { ...bookOf(f, symbol), ideal: target };
         f.books.set(symbol, book);
@@ -664,6 +688,25 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     flush();
   };
 
+  /** Decisions journaled by a process that died before spreading them into the ledger. */
+  const replayJournal = (): void => {
+    const rows = repo.journal();
+    if (rows.length === 0) return;
+    repo.transaction(() => {
+      for (const row of rows) {
+        const j = decodeJournal(row.data);
+        for (const d of j.decisions) {
+          repo.insertLogWithId(d.entry.followId, d.entry);
+          for (const i of d.intents) repo.insertIntentIfAbsent(i);
+          if (d.symbol) repo.setIdeal(d.entry.followId, d.symbol, d.ideal);
+          if (j.leaderSeq !== null) repo.setLeaderSeq(d.entry.followId, j.leaderSeq);
+        }
+        repo.deleteJournal(row.id);
+      }
+    });
+    log.info({ decisions: rows.length }, 'copy decisions journaled before a stop were written to the ledger');
+  };
+
   const catchUp = (strategyId: string): void => {
     const follows = [...(byStrategy.get(strategyId) ?? [])].filter((f) => f.record.state !== 'stopped');
     if (follows.length === 0) return;
@@ -715,6 +758,7 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
 
   return {
     async start() {
+      replayJournal();
       for (const record of repo.follows()) register(record, repo.books(record.id));
       await recover();
       offs.push(deps.leaders.onVerified((strategyId, event) => enqueue(strategyId, event)));

@@ -91,6 +91,7 @@ const outcomeRowSchema = z.object({ outcome: z.enum(['copied', 'skipped', 'block
 const flowRowSchema = z.object({ time: z.int(), amount: z.number() });
 const markRowSchema = z.object({ time: z.int(), equity: z.number(), gross: z.number() });
 const cursorSchema = z.int().optional();
+const journalRowSchema = z.object({ id: z.int(), data: z.string() });
 
 export type NewLogEntry = Omit<StoredLogEntry, 'id' | 'followId'>;
 
@@ -100,7 +101,7 @@ export interface CopyRepository {
   follows(): FollowRecord[];
   insertFollow(record: FollowRecord): void;
   updateFollow(record: FollowRecord): void;
-  /** Only the last leader event handled (the hot path: one small row update per event). */
+  /** Moves the last leader event handled forward (never back). */
   setLeaderSeq(followId: string, seq: number): void;
   books(followId: string): Book[];
   saveBook(followId: string, book: Book): void;
@@ -109,7 +110,6 @@ export interface CopyRepository {
   intent(clientOrderId: string): Intent | undefined;
   openIntents(): Intent[];
   intents(followId: string): Intent[];
-  insertLog(followId: string, entry: NewLogEntry): StoredLogEntry;
   logEntry(id: number): StoredLogEntry | undefined;
   log(followId: string, beforeId: number | undefined, limit: number): StoredLogEntry[];
   /** The intents written with a log entry, in the order they were decided. */
@@ -119,6 +119,15 @@ export interface CopyRepository {
   flows(followId: string): Array<{ time: number; amount: number }>;
   upsertMark(followId: string, time: number, equity: number, gross: number): void;
   marks(followId: string): Array<{ time: number; equity: number; grossExposure: number }>;
+  /** The next id a log entry will get (ids are assigned here so a journal can name them). */
+  nextLogId(): number;
+  insertLogWithId(followId: string, entry: StoredLogEntry): void;
+  insertIntentIfAbsent(intent: Intent): void;
+  /** Sets a book's ideal, keeping what it holds (a new book holds nothing). */
+  setIdeal(followId: string, symbol: string, ideal: number): void;
+  appendJournal(data: string): number;
+  journal(): Array<{ id: number; data: string }>;
+  deleteJournal(id: number): void;
   fillCursor(accountId: string): number;
   setFillCursor(accountId: string, seq: number): void;
 }
@@ -128,7 +137,7 @@ export function createCopyRepository(db: Database): CopyRepository {
     follows: db.prepare('SELECT id, strategy_id, account_id, state, created_at, leader_seq, start_seq, settings FROM copy_follows ORDER BY created_at'),
     insertFollow: db.prepare('INSERT INTO copy_follows (id, strategy_id, account_id, state, created_at, leader_seq, start_seq, settings) VALUES (@id, @strategyId, @accountId, @state, @createdAt, @leaderSeq, @startSeq, @settings)'),
     updateFollow: db.prepare('UPDATE copy_follows SET state = @state, leader_seq = @leaderSeq, settings = @settings WHERE id = @id'),
-    setLeaderSeq: db.prepare('UPDATE copy_follows SET leader_seq = ? WHERE id = ?'),
+    setLeaderSeq: db.prepare('UPDATE copy_follows SET leader_seq = max(leader_seq, ?) WHERE id = ?'),
     books: db.prepare('SELECT symbol, ideal, qty, lots, realized, fees FROM copy_books WHERE follow_id = ?'),
     saveBook: db.prepare(`INSERT INTO copy_books (follow_id, symbol, ideal, qty, lots, realized, fees) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (follow_id, symbol) DO UPDATE SET ideal = excluded.ideal, qty = excluded.qty, lots = excluded.lots, realized = excluded.realized, fees = excluded.fees`),
@@ -137,7 +146,6 @@ export function createCopyRepository(db: Database): CopyRepository {
     intent: db.prepare('SELECT client_order_id, follow_id, account_id, leader_seq, status, created_at, log_id, data FROM copy_intents WHERE client_order_id = ?'),
     openIntents: db.prepare("SELECT client_order_id, follow_id, account_id, leader_seq, status, created_at, log_id, data FROM copy_intents WHERE status IN ('pending', 'working') ORDER BY created_at, client_order_id"),
     intents: db.prepare('SELECT client_order_id, follow_id, account_id, leader_seq, status, created_at, log_id, data FROM copy_intents WHERE follow_id = ? ORDER BY created_at'),
-    insertLog: db.prepare('INSERT INTO copy_log (follow_id, time, leader_seq, outcome, data) VALUES (?, ?, ?, ?, ?)'),
     intentsOfLog: db.prepare('SELECT client_order_id, follow_id, account_id, leader_seq, status, created_at, log_id, data FROM copy_intents WHERE log_id = ? ORDER BY rowid'),
     logEntry: db.prepare('SELECT id, follow_id, data FROM copy_log WHERE id = ?'),
     log: db.prepare('SELECT id, follow_id, data FROM copy_log WHERE follow_id = ? AND id < ? ORDER BY id DESC LIMIT ?'),
@@ -147,6 +155,14 @@ export function createCopyRepository(db: Database): CopyRepository {
     upsertMark: db.prepare('INSERT INTO copy_marks (follow_id, time, equity, gross) VALUES (?, ?, ?, ?) ON CONFLICT (follow_id, time) DO UPDATE SET equity = excluded.equity, gross = excluded.gross'),
     marks: db.prepare('SELECT time, equity, gross FROM copy_marks WHERE follow_id = ? ORDER BY time'),
     fillCursor: db.prepare('SELECT seq FROM copy_fill_cursor WHERE account_id = ?').pluck(),
+    maxLogId: db.prepare('SELECT coalesce(max(id), 0) FROM copy_log').pluck(),
+    insertLogWithId: db.prepare('INSERT OR IGNORE INTO copy_log (id, follow_id, time, leader_seq, outcome, data) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertIntentIfAbsent: db.prepare('INSERT OR IGNORE INTO copy_intents (client_order_id, follow_id, account_id, leader_seq, status, created_at, log_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    setIdeal: db.prepare(`INSERT INTO copy_books (follow_id, symbol, ideal, qty, lots, realized, fees) VALUES (?, ?, ?, 0, '[]', 0, 0)
+      ON CONFLICT (follow_id, symbol) DO UPDATE SET ideal = excluded.ideal`),
+    appendJournal: db.prepare('INSERT INTO copy_journal (data) VALUES (?)'),
+    journal: db.prepare('SELECT id, data FROM copy_journal ORDER BY id'),
+    deleteJournal: db.prepare('DELETE FROM copy_journal WHERE id = ?'),
     setFillCursor: db.prepare('INSERT INTO copy_fill_cursor (account_id, seq) VALUES (?, ?) ON CONFLICT (account_id) DO UPDATE SET seq = max(seq, excluded.seq)'),
   };
 
@@ -186,10 +202,6 @@ export function createCopyRepository(db: Database): CopyRepository {
     },
     openIntents: () => q.openIntents.all().map(toIntent),
     intents: (followId) => q.intents.all(followId).map(toIntent),
-    insertLog(followId, entry) {
-      const info = q.insertLog.run(followId, entry.time, entry.leaderSeq, entry.outcome, logData(entry));
-      return { id: Number(info.lastInsertRowid), followId, ...entry };
-    },
     intentsOfLog: (logId) => q.intentsOfLog.all(logId).map(toIntent),
     logEntry: (id) => {
       const raw = q.logEntry.get(id);
@@ -212,6 +224,13 @@ export function createCopyRepository(db: Database): CopyRepository {
         const r = markRowSchema.parse(raw);
         return { time: r.time, equity: r.equity, grossExposure: r.gross };
       }),
+    nextLogId: () => Number(z.int().parse(q.maxLogId.get())) + 1,
+    insertLogWithId: (followId, e) => void q.insertLogWithId.run(e.id, followId, e.time, e.leaderSeq, e.outcome, logData(e)),
+    insertIntentIfAbsent: (i) => void q.insertIntentIfAbsent.run(i.clientOrderId, i.followId, i.accountId, i.leaderSeq, i.status, i.createdAt, i.logId, intentData(i)),
+    setIdeal: (followId, symbol, ideal) => void q.setIdeal.run(followId, symbol, ideal),
+    appendJournal: (data) => Number(q.appendJournal.run(data).lastInsertRowid),
+    journal: () => q.journal.all().map((raw) => journalRowSchema.parse(raw)),
+    deleteJournal: (id) => void q.deleteJournal.run(id),
     fillCursor: (accountId) => cursorSchema.parse(q.fillCursor.get(accountId)) ?? 0,
     setFillCursor: (accountId, seq) => void q.setFillCursor.run(accountId, seq),
   };

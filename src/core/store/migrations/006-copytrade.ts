@@ -1,9 +1,9 @@
 import type { Migration } from './migration';
 
 /**
- * The copy ledger. A follow's intent for a leader event is written with the advance of its
- * leader seq in one transaction, before any order leaves, so a restart resumes every open intent
- * by its deterministic client order id: never a duplicate, never a miss.
+ * The copy ledger. The decisions on a leader event — every follow's log entry, intents, ideal
+ * and leader seq — are written in one transaction before any order leaves, so a restart resumes
+ * every open intent by its deterministic client order id: never a duplicate, never a miss.
  */
 export const migration006: Migration = {
   version: 6,
@@ -74,6 +74,14 @@ export const migration006: Migration = {
         gross     REAL    NOT NULL,
         PRIMARY KEY (follow_id, time)
       ) STRICT, WITHOUT ROWID;
+
+      -- decisions on one leader event for every follow, written as one row before the orders
+      -- leave; spread into copy_log, copy_intents, copy_books and leader seqs soon after (and at
+      -- the next start if the process died first), then deleted
+      CREATE TABLE copy_journal (
+        id   INTEGER PRIMARY KEY,
+        data TEXT NOT NULL CHECK (json_valid(data))
+      ) STRICT;
 
       -- the last fill of each account attributed to copies (fills are replayed from here after a crash)
       CREATE TABLE copy_fill_cursor (

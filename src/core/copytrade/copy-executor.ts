@@ -13,10 +13,11 @@ import type { TradingService } from '../trading/trading-service';
 import { whenQuoted } from '../trading/when-quoted';
 import { copyClientOrderId, isCopyClientOrderId } from './client-order-id';
 import { applyCopyFill, emptyBook, valueBook } from './copy-book';
+import { encodeJournal, type JournalEntry } from './copy-journal';
 import { latencyOf, logView, slippageOf, type StoredLogEntry } from './copy-log-view';
-import { decodeJournal, encodeJournal, type JournalEntry } from './copy-journal';
 import { mapSymbol, planSignal, splitChange, type Plan, type PlannedOrder } from './copy-plan';
-import type { Book, CopyRepository, FollowRecord, Intent, NewLogEntry } from './copy-repository';
+import { pendingIntent, type Book, type CopyRepository, type FollowRecord, type Intent, type NewLogEntry } from './copy-repository';
+import { createWriteBehind, replayJournal } from './copy-write-behind';
 
 /** The verified leader streams the executor reads (the social client's verified-event store). */
 export interface LeaderFeed {
@@ -30,7 +31,7 @@ export interface LeaderFeed {
 
 export interface CopyExecutorDeps {
   repo: CopyRepository;
-  trading: Pick<TradingService, 'account' | 'place' | 'orderByClientId' | 'fills'>;
+  trading: Pick<TradingService, 'account' | 'place' | 'cancel' | 'orderByClientId' | 'fills'>;
   market: Pick<MarketService, 'instrument' | 'lastQuote' | 'watchQuotes'>;
   fx: Pick<FxRates, 'rate' | 'follow'>;
   leaders: LeaderFeed;
@@ -55,9 +56,9 @@ export interface LiveFollow {
 
 /** What a follow's figures are computed from (METRICS.md "Copying"). */
 export interface FollowQuality {
-  /** Leader fill → acknowledgement, ms, one per order. */
+  /** Leader fill → the broker's acknowledgement, ms, one per acknowledged order. */
   latencies: number[];
-  /** Per filled order, bps. */
+  /** Per order that filled (in whole or in part), bps. */
   slippages: number[];
   outcomes: Record<'copied' | 'skipped' | 'blocked' | 'failed', number>;
 }
@@ -73,8 +74,13 @@ export interface CopyExecutor {
   /** The copy's equity now: allocation + realised − fees + unrealised. */
   equity(live: LiveFollow): number;
   gross(live: LiveFollow): number;
-  /** Sends orders taking the copy from what it holds to `targets` (symbol → signed qty); logs `message`. */
-  rebalance(live: LiveFollow, targets: ReadonlyMap<string, number>, cause: string, message: string): Promise<CopyLogEntry>;
+  /**
+   * Sends orders taking the copy from what it holds to `targets` (symbol → signed qty) and logs
+   * `message`; `record`, when given (a stop), is written in the same transaction as the orders.
+   */
+  rebalance(live: LiveFollow, targets: ReadonlyMap<string, number>, cause: string, message: string, options?: { guard?: GuardName; record?: FollowRecord }): Promise<CopyLogEntry>;
+  /** Cancels the follow's working (limit) orders: a pause or a stop must leave none behind. */
+  cancelWorking(live: LiveFollow, reason: string): Promise<void>;
   /** Resolves when every order sent so far has been answered by its broker. */
   idle(): Promise<void>;
   /** A log entry with its orders as they stand now. */
@@ -88,14 +94,16 @@ export interface CopyExecutor {
   close(): void;
 }
 
-const DAY_MS = 86_400_000;
+/** Intents and log entries of this run kept in memory, newest last. */
+const RECENT_KEPT = 5000;
+/** A lookup of an intent's fate that failed at start is tried again after this, doubling to 30 s. */
+const LOOKUP_RETRY_MS = 100;
 
 /**
- * The copy-trade executor: verified leader fill → my target position → guards → the intent in the
- * copy ledger (one SQLite transaction with the leader seq it answers) → the order with a client
- * order id derived from (follow, leader seq, leg) → acknowledgements and fills back into the
- * copy's sub-ledger. One leader event is written for all its follows in one transaction, then
- * their orders go out together.
+ * The copy-trade executor: verified leader fill → my target position → guards → the decision in
+ * the copy ledger (one journal row for all follows of the event, in one SQLite transaction) →
+ * orders with client order ids derived from (follow, leader seq, leg) → acknowledgements and fills
+ * back into each copy's sub-ledger. Memory changes only after the decision committed.
  */
 export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
   const { repo, trading, market, fx, clock, log } = deps;
@@ -105,16 +113,24 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
   const tracked = new Map<string, () => void>();
   const holds = new Map<string, () => void>();
   const openIntents = new Map<string, Intent>();
+  /** Intents answered this run (bounded): log views read them without the database. */
+  const recent = new Map<string, Intent>();
   const inFlight = new Set<Promise<unknown>>();
   /** Per strategy: events are handled one after another, in seq order. */
   const queues = new Map<string, Promise<void>>();
+  /** Follows whose open intents could not be looked up at start: their signals wait. */
+  const blockers = new Map<string, Promise<void>>();
+  const riskScales = new Map<string, number>();
   const offs: Array<() => void> = [];
+  let closed = false;
   const rounders = new Map<number, (q: number) => number>();
   const roundFor = (step: number): ((q: number) => number) => {
     let r = rounders.get(step);
     if (!r) rounders.set(step, (r = gridRounder(step)));
     return r;
   };
+
+  // ── Instruments, prices, money ───────────────────────────────────────────────────────────────
 
   const instrument = (symbol: string): Instrument | undefined => {
     try {
@@ -123,9 +139,8 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
       return undefined;
     }
   };
-  const currencyOf = (accountId: string): string => trading.account(accountId).currency;
   const fxRate = (inst: Instrument, accountId: string): number | undefined => {
-    const currency = currencyOf(accountId);
+    const currency = trading.account(accountId).currency;
     if (inst.quoteCurrency === currency) return 1;
     fx.follow(inst.quoteCurrency, currency);
     return fx.rate(inst.quoteCurrency, currency);
@@ -136,17 +151,12 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     const rate = inst ? fxRate(inst, accountId) : undefined;
     return inst && quote && rate !== undefined ? { price: quote.last, fxRate: rate } : undefined;
   };
-
   /**
    * Keeps a symbol's quotes live for the life of the executor once a leader trades it or a copy
    * holds it: copies stay marked, and the next signal finds its price without waiting.
    */
   const hold = (symbol: string): void => {
     if (!holds.has(symbol) && instrument(symbol)) holds.set(symbol, market.watchQuotes(symbol, () => undefined));
-  };
-  const releaseAll = (): void => {
-    for (const off of holds.values()) off();
-    holds.clear();
   };
 
   const equity = (f: LiveFollow): number => {
@@ -159,24 +169,27 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     for (const b of f.books.values()) if (b.qty !== 0) g += valueBook(b, markOf(b.symbol, f.record.accountId)).gross;
     return g;
   };
-  const openSymbols = (f: LiveFollow): number => {
-    let n = 0;
-    for (const b of f.books.values()) if (b.qty !== 0 || (f.pending.get(b.symbol) ?? 0) !== 0) n++;
-    return n;
-  };
-  const bookOf = (f: LiveFollow, symbol: string): Book => {
-    let b = f.books.get(symbol);
-    if (!b) {
-      b = emptyBook(symbol);
-      f.books.set(symbol, b);
-    }
-    return b;
-  };
+  const bookOf = (f: LiveFollow, symbol: string): Book => f.books.get(symbol) ?? emptyBook(symbol);
   /** What the copy will hold once what is on its way has filled. */
   const intended = (f: LiveFollow, symbol: string): number => {
     const inst = instrument(symbol);
     const q = (f.books.get(symbol)?.qty ?? 0) + (f.pending.get(symbol) ?? 0);
     return inst ? roundFor(inst.lotStep)(q) : q;
+  };
+  const symbolsOf = (f: LiveFollow): Set<string> => new Set([...f.books.keys(), ...f.pending.keys()]);
+  /** Exposure the guards judge: what is held plus what is on its way. */
+  const intendedGross = (f: LiveFollow): number => {
+    let g = 0;
+    for (const s of symbolsOf(f)) {
+      const m = markOf(s, f.record.accountId);
+      if (m) g += Math.abs(intended(f, s)) * m.price * m.fxRate;
+    }
+    return g;
+  };
+  const openSymbols = (f: LiveFollow): number => {
+    let n = 0;
+    for (const s of symbolsOf(f)) if (intended(f, s) !== 0) n++;
+    return n;
   };
   const addPending = (f: LiveFollow, symbol: string, signed: number): void => {
     const inst = instrument(symbol);
@@ -184,19 +197,95 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     f.pending.set(symbol, inst ? roundFor(inst.lotStep)(next) : next);
   };
 
+  const updateListeners = new Set<(f: LiveFollow) => void>();
   const emitUpdate = createThrottle((followId: string) => {
     const f = live.get(followId);
     if (f) updateListeners.forEach((l) => l(f));
   }, 250);
-  const updateListeners = new Set<(f: LiveFollow) => void>();
+
+  // ── The ledger: write-behind, log views ──────────────────────────────────────────────────────
+
+  /** The newest state of an intent: fills may have answered it before its placement returned. */
+  const latest = (intent: Intent): Intent =>
+    openIntents.get(intent.clientOrderId) ?? recent.get(intent.clientOrderId) ?? wb.pendingIntent(intent.clientOrderId) ?? repo.intent(intent.clientOrderId) ?? intent;
+  const wb = createWriteBehind(
+    repo,
+    {
+      book: (followId, symbol) => live.get(followId)?.books.get(symbol),
+      mark: (followId) => {
+        const f = live.get(followId);
+        return f && { equity: equity(f), gross: gross(f) };
+      },
+      latest,
+    },
+    () => clock.now(),
+    (error) => log.error({ err: error instanceof Error ? error.message : String(error) }, 'copy ledger write failed; it is tried again with the next one'),
+  );
+  const save = (intent: Intent): Intent => {
+    if (openIntents.has(intent.clientOrderId)) openIntents.set(intent.clientOrderId, intent);
+    recent.delete(intent.clientOrderId);
+    recent.set(intent.clientOrderId, intent);
+    if (recent.size > RECENT_KEPT) recent.delete(recent.keys().next().value!);
+    wb.intent(intent);
+    return intent;
+  };
+
+  /** Log ids are given here, so a journal row can name the entries it will become. */
+  let nextLogId: number | undefined;
+  const newLogId = (): number => {
+    nextLogId ??= repo.nextLogId();
+    return nextLogId++;
+  };
+  /** Log entries written this run, with their intents (bounded, oldest dropped first). */
+  const logs = new Map<number, { entry: StoredLogEntry; intents: Intent[] }>();
+  const remember = (entry: StoredLogEntry, intents: Intent[]): void => {
+    logs.set(entry.id, { entry, intents });
+    if (logs.size > RECENT_KEPT) logs.delete(logs.keys().next().value!);
+    const q = live.get(entry.followId)?.quality;
+    if (q) q.outcomes[entry.outcome]++;
+  };
+  /** A log entry with its orders as they stand now (unwritten states included). */
+  const view = (logId: number): CopyLogEntry | undefined => {
+    const cached = logs.get(logId);
+    if (cached) return logView(cached.entry, cached.intents.map(latest));
+    const entry = repo.logEntry(logId);
+    return entry && logView(entry, repo.intentsOfLog(logId).map(latest));
+  };
+  const announce = (logId: number): void => {
+    const entry = view(logId);
+    if (entry) deps.signal(entry);
+  };
+
+  const newIntent = (f: LiveFollow, o: PlannedOrder, leaderSeq: number | null, cause: string, leg: number, logId: number, body: FillBody | null, now: number): Intent =>
+    pendingIntent({
+      clientOrderId: copyClientOrderId(f.record.id, cause, leg),
+      followId: f.record.id,
+      accountId: f.record.accountId,
+      leaderSeq,
+      createdAt: now,
+      logId,
+      symbol: o.symbol,
+      side: o.side,
+      qty: o.qty,
+      type: o.type,
+      price: o.price,
+      reduces: o.reduces,
+      leaderPrice: body ? body.price : null,
+      leaderTime: body ? body.time : null,
+    });
+  /** Intents decided and committed: from now on they are on their way. */
+  const opened = (f: LiveFollow, intents: readonly Intent[]): void => {
+    for (const i of intents) {
+      openIntents.set(i.clientOrderId, i);
+      addPending(f, i.symbol, i.side === 'buy' ? i.qty : -i.qty);
+    }
+  };
 
   // ── Leader events ────────────────────────────────────────────────────────────────────────────
 
   interface Decision {
     follow: LiveFollow;
     entry: NewLogEntry;
-    /** Its id once written. */
-    logId?: number;
     plan: Plan;
     symbol: string | undefined;
   }
@@ -220,15 +309,9 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     const inst = instrument(symbol);
     const quote = inst ? market.lastQuote(symbol) : undefined;
     const rate = inst ? fxRate(inst, f.record.accountId) : undefined;
-    const book = bookOf(f, symbol);
     const now = clock.now();
     const leader = { symbol: body.symbol, side: body.side, qty: body.qty, price: body.price, time: body.time, positionQty: body.positionQty };
-    const base = { time: now, leaderSeq: event.seq, leader };
-    if (inst && (!quote || rate === undefined)) {
-      const message = `No ${quote ? `${inst.quoteCurrency} rate` : `price for ${symbol}`} yet: signal not copied`;
-      return { follow: f, symbol, plan: { outcome: 'skipped', guard: null, message, ideal: book.ideal }, entry: { ...base, outcome: 'skipped', guard: null, message } };
-    }
-    const allocationEquity = equity(f);
+    // Without a price (0) the planner still copies what only closes.
     const plan = planSignal({
       sizing: settings.sizing,
       guards: settings.guards,
@@ -238,22 +321,20 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
       signedAt: event.ts,
       now,
       instrument: inst ? { symbol: inst.symbol, lotStep: inst.lotStep, minQty: inst.minQty, tickSize: inst.tickSize } : undefined,
-      me: { allocationEquity, price: quote ? quote.last : 0, fxRate: rate ?? 1, riskScale: riskScales.get(f.record.id) ?? 1 },
-      book: { ideal: book.ideal, actual: intended(f, symbol), openSymbols: openSymbols(f), grossExposure: gross(f) },
+      me: { allocationEquity: equity(f), price: quote?.last ?? 0, fxRate: rate ?? 0, riskScale: riskScales.get(f.record.id) ?? 1 },
+      book: { ideal: bookOf(f, symbol).ideal, actual: intended(f, symbol), openSymbols: openSymbols(f), grossExposure: intendedGross(f) },
     });
     const guard: GuardName | null = plan.outcome === 'copied' ? (plan.blockedPart?.guard ?? null) : plan.guard;
-    return { follow: f, symbol, plan, entry: { ...base, outcome: plan.outcome, guard, message: plan.message } };
+    return { follow: f, symbol, plan, entry: { time: now, leaderSeq: event.seq, leader, outcome: plan.outcome, guard, message: plan.message } };
   };
 
-  /** Risk-mode scales, refreshed by the service from the leader's volatility. */
-  const riskScales = new Map<string, number>();
-
   /**
-   * Handles one leader event for every follow of its strategy that has not seen it: decisions
-   * first, then one transaction with every intent, log entry, book and leader seq, then the orders.
+   * Handles one leader event for every follow of its strategy that has not seen it: decisions,
+   * then their one durable journal row, then the orders.
    */
   const handleEvent = async (strategyId: string, event: StrategyEvent): Promise<void> => {
-    const follows = [...(byStrategy.get(strategyId) ?? [])].filter((f) => f.record.state !== 'stopped' && event.seq > f.record.leaderSeq);
+    const waiting = () => [...(byStrategy.get(strategyId) ?? [])].filter((f) => f.record.state !== 'stopped' && event.seq > f.record.leaderSeq);
+    const follows = waiting();
     if (follows.length === 0) return;
     // A gap (events verified while this follow was busy or away): take them in order first.
     const behind = follows.filter((f) => event.seq > f.record.leaderSeq + 1);
@@ -261,86 +342,62 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
       const from = Math.min(...behind.map((f) => f.record.leaderSeq));
       for (const missed of deps.leaders.events(strategyId, from, event.seq - from - 1)) await handleEvent(strategyId, missed);
     }
-    const todo = follows.filter((f) => event.seq === f.record.leaderSeq + 1);
-    if (todo.length === 0) return;
+    const blocked = follows.map((f) => blockers.get(f.record.id)).filter((b) => b !== undefined);
+    if (blocked.length > 0) await Promise.all(blocked);
     const body = event.body;
     if (body.type !== 'fill') {
-      for (const f of todo) {
+      for (const f of waiting().filter((x) => event.seq === x.record.leaderSeq + 1)) {
         f.record = { ...f.record, leaderSeq: event.seq };
-        dirtySeqs.set(f.record.id, event.seq);
+        wb.leaderSeq(f.record.id, event.seq);
       }
-      schedule();
       return;
     }
-    const symbols = new Set(todo.map((f) => mapSymbol(f.record.settings.guards, body.symbol)));
+    const symbols = new Set(follows.map((f) => mapSymbol(f.record.settings.guards, body.symbol)));
     symbols.forEach(hold);
+    // A limit order still working for the symbol is superseded by the leader's new trade.
+    await Promise.all(follows.map((f) => cancelWorking(f, 'cancelled: superseded by the leader’s next trade', mapSymbol(f.record.settings.guards, body.symbol))));
     if ([...symbols].some((s) => !market.lastQuote(s))) await ensureQuotes(symbols);
-    const decisions = todo.map((f) => decide(f, event, body));
-    const sends = commit(decisions, event, body);
-    for (const d of decisions) {
-      if (!sends.has(d.follow)) announce(d.logId!);
-      emitUpdate(d.follow.record.id);
+    const todo = waiting().filter((f) => event.seq === f.record.leaderSeq + 1);
+    if (todo.length === 0) return;
+    const sends = commit(todo.map((f) => decide(f, event, body)), event, body);
+    for (const [f, batch] of sends) {
+      if (batch.intents.length > 0) track(sendLegs(f, batch.intents, batch.logId));
+      else announce(batch.logId);
+      emitUpdate(f.record.id);
     }
-    for (const [f, batch] of sends) track(sendLegs(f, batch.intents, batch.logId));
   };
 
   /**
    * The durable decision on one event for all its follows: one journal row, written with the
-   * pending writes before it, and the same state in memory; the ledger's own tables get it in
-   * the next write-behind. Returns the intents to send per follow.
+   * pending writes before it. Memory follows only once it committed, so a failed write leaves the
+   * event unhandled (it is taken again with the next one) and sends nothing.
    */
   const commit = (decisions: readonly Decision[], event: StrategyEvent, body: FillBody) => {
-    const sends = new Map<LiveFollow, { intents: Intent[]; logId: number }>();
     const now = clock.now();
     const leader = { symbol: body.symbol, side: body.side, qty: body.qty, price: body.price, time: body.time, positionQty: body.positionQty };
     const journal: JournalEntry = { time: now, leaderSeq: event.seq, leader, decisions: [] };
-    repo.transaction(() => {
-      writeBehind();
-      for (const d of decisions) {
-        const f = d.follow;
-        const logId = newLogId();
-        const entry: StoredLogEntry = { ...d.entry, id: logId, followId: f.record.id };
-        d.logId = logId;
-        if (d.symbol) f.books.set(d.symbol, { ...bookOf(f, d.symbol), ideal: d.plan.ideal });
-        f.record = { ...f.record, leaderSeq: event.seq };
-        const intents = d.plan.outcome === 'copied' ? d.plan.orders.map((o, leg) => newIntent(f, o, event.seq, String(event.seq), leg, logId, body, now)) : [];
-        journal.decisions.push({ entry, accountId: f.record.accountId, symbol: d.symbol ?? null, ideal: d.plan.ideal, intents });
-        remember(entry, intents);
-        for (const i of intents) {
-          openIntents.set(i.clientOrderId, i);
-          addPending(f, i.symbol, i.side === 'buy' ? i.qty : -i.qty);
-        }
-        if (intents.length > 0) sends.set(f, { intents, logId });
-      }
-      pendingJournal.push({ id: repo.appendJournal(encodeJournal(journal)), entry: journal });
+    const planned = decisions.map((d) => {
+      const f = d.follow;
+      const logId = newLogId();
+      const entry: StoredLogEntry = { ...d.entry, id: logId, followId: f.record.id };
+      const intents = d.plan.outcome === 'copied' ? d.plan.orders.map((o, leg) => newIntent(f, o, event.seq, String(event.seq), leg, logId, body, now)) : [];
+      journal.decisions.push({ entry, accountId: f.record.accountId, symbol: d.symbol ?? null, ideal: d.plan.ideal, intents });
+      return { d, entry, intents };
     });
-    schedule();
+    const { settle, journalId } = repo.transaction(() => ({ settle: wb.write(), journalId: repo.appendJournal(encodeJournal(journal)) }));
+    settle();
+    wb.journal(journalId, journal);
+    const sends = new Map<LiveFollow, { intents: Intent[]; logId: number }>();
+    for (const { d, entry, intents } of planned) {
+      const f = d.follow;
+      if (d.symbol) f.books.set(d.symbol, { ...bookOf(f, d.symbol), ideal: d.plan.ideal });
+      f.record = { ...f.record, leaderSeq: event.seq };
+      remember(entry, intents);
+      opened(f, intents);
+      sends.set(f, { intents, logId: entry.id });
+    }
     return sends;
   };
-
-  const newIntent = (f: LiveFollow, o: PlannedOrder, leaderSeq: number | null, cause: string, leg: number, logId: number, body: FillBody | null, now: number): Intent => ({
-    clientOrderId: copyClientOrderId(f.record.id, cause, leg),
-    followId: f.record.id,
-    accountId: f.record.accountId,
-    leaderSeq,
-    status: 'pending',
-    createdAt: now,
-    logId,
-    symbol: o.symbol,
-    side: o.side,
-    qty: o.qty,
-    type: o.type,
-    price: o.price,
-    reduces: o.reduces,
-    leaderPrice: body ? body.price : null,
-    leaderTime: body ? body.time : null,
-    orderId: null,
-    orderStatus: 'pending',
-    filledQty: 0,
-    avgFillPrice: null,
-    ackAt: null,
-    reason: null,
-  });
 
   // ── Orders ───────────────────────────────────────────────────────────────────────────────────
 
@@ -349,12 +406,26 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     void p.finally(() => inFlight.delete(p));
   };
 
-  /** Sends a follow's legs in order (a flip closes before it opens), then announces the entry. */
+  const refused = (i: Intent): boolean => i.status === 'unsent' || (i.status === 'done' && i.filledQty === 0 && i.reason !== null);
+
+  /**
+   * Sends an entry's orders, then announces it. A symbol's legs go one after the other (a flip
+   * closes before it opens); when one is refused, the rest of that symbol's are not sent and say
+   * why. Other symbols' orders are independent: one halted market never stops another's close.
+   */
   const sendLegs = async (f: LiveFollow, intents: readonly Intent[], logId: number): Promise<CopyLogEntry> => {
-    for (const intent of intents) {
-      const placed = await send(intent);
-      if (placed.status === 'unsent' || (placed.filledQty === 0 && placed.reason)) break;
-    }
+    const bySymbol = new Map<string, Intent[]>();
+    for (const i of intents) bySymbol.set(i.symbol, [...(bySymbol.get(i.symbol) ?? []), i]);
+    await Promise.all(
+      [...bySymbol.values()].map(async (legs) => {
+        for (let k = 0; k < legs.length; k++) {
+          const placed = await send(legs[k]!);
+          if (!refused(placed)) continue;
+          for (const rest of legs.slice(k + 1)) unsend(rest, `not sent: the ${placed.side} ${placed.qty} before it was refused`);
+          break;
+        }
+      }),
+    );
     const entry = view(logId)!;
     deps.signal(entry);
     emitUpdate(f.record.id);
@@ -374,30 +445,30 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
         tif: intent.type === 'market' ? 'IOC' : 'GTC',
         reduceOnly: false,
       });
-      return acknowledge(intent, order);
+      return acknowledge(intent, order, clock.now());
     } catch (error) {
-      const reason = error instanceof ApiError || error instanceof Error ? error.message : String(error);
+      // Refused before any broker acknowledged it: no latency sample (METRICS.md times acknowledgements).
+      const reason = error instanceof Error ? error.message : String(error);
       const order = error instanceof ApiError ? orderOf(error.data) : undefined;
-      return finish(stamp({ ...latest(intent), orderStatus: order?.status ?? 'rejected', orderId: order?.id ?? null, reason }));
+      return finish({ ...latest(intent), orderStatus: order?.status ?? 'rejected', orderId: order?.id ?? null, reason });
     }
   };
 
-  /** The newest state of an intent: fills may have answered it before its placement returned. */
-  const latest = (intent: Intent): Intent => openIntents.get(intent.clientOrderId) ?? recent.get(intent.clientOrderId) ?? repo.intent(intent.clientOrderId) ?? intent;
-
-  /** The first acknowledgement of an order: its latency joins the follow's samples. */
-  const stamp = (intent: Intent): Intent => {
+  /** The first acknowledgement of an order (at `at`): its latency joins the follow's samples. */
+  const stamp = (intent: Intent, at: number): Intent => {
     if (intent.ackAt !== null) return intent;
-    const next = { ...intent, ackAt: clock.now() };
+    const next = { ...intent, ackAt: at };
     const latency = latencyOf(next);
     if (latency !== null) live.get(intent.followId)?.quality.latencies.push(latency);
     return next;
   };
 
-  const acknowledge = (intent: Intent, order: Order): Intent => {
+  /** The broker's answer to a placement (or, after a restart, what it says of the order). */
+  const acknowledge = (intent: Intent, order: Order, at: number): Intent => {
     const known = latest(intent);
-    const next: Intent = stamp({ ...known, orderId: order.id, orderStatus: order.status, reason: order.reason ?? known.reason });
-    if (known.status === 'done' || known.status === 'unsent') return save(next);
+    // Fills may have answered it first: their state is newer than the placement's reply.
+    if (known.status === 'done' || known.status === 'unsent') return save(stamp({ ...known, orderId: known.orderId ?? order.id }, at));
+    const next = stamp({ ...known, orderId: order.id, orderStatus: order.status, reason: order.reason ?? known.reason }, at);
     return isWorking(order.status) ? save({ ...next, status: 'working' }) : finish(next);
   };
 
@@ -407,85 +478,40 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     if (openIntents.has(intent.clientOrderId) && f) {
       const remaining = intent.qty - intent.filledQty;
       addPending(f, intent.symbol, intent.side === 'buy' ? -remaining : remaining);
+      const slip = intent.filledQty > 0 ? slippageOf(intent) : null;
+      if (slip !== null) f.quality.slippages.push(slip);
     }
     openIntents.delete(intent.clientOrderId);
     return save({ ...intent, status: 'done' });
   };
 
-  /**
-   * Everything after the decision is written behind, in one transaction per turn of the event
-   * loop: intents' answers, books changed by fills with the account's fill cursor, and marks. A
-   * crash loses none of it for good: open intents are looked up by client order id, and fills
-   * after the stored cursor are applied again at the next start.
-   */
-  const dirty = new Map<string, Intent>();
-  const dirtyBooks = new Map<string, { f: LiveFollow; symbol: string }>();
-  const dirtyCursors = new Map<string, number>();
-  const dirtyMarks = new Set<LiveFollow>();
-  /** Leader seqs moved by events that decide nothing (marks, flows): re-reading one is harmless. */
-  const dirtySeqs = new Map<string, number>();
-  const pendingJournal: Array<{ id: number; entry: JournalEntry }> = [];
-  /** Log ids are given here, so a journal row can name the entries it will become. */
-  let nextLogId: number | undefined;
-  const newLogId = (): number => {
-    nextLogId ??= repo.nextLogId();
-    return nextLogId++;
+  const unsend = (intent: Intent, reason: string): Intent => {
+    const ended = finish({ ...latest(intent), reason, orderStatus: 'unsent' });
+    return save({ ...ended, status: 'unsent' });
   };
-  /** Intents answered this run, newest last (bounded): log views read them without the database. */
-  const recent = new Map<string, Intent>();
-  const RECENT_KEPT = 5000;
-  let flushScheduled = false;
-  const schedule = (): void => {
-    if (flushScheduled) return;
-    flushScheduled = true;
-    setImmediate(flush);
+
+  /** Cancels working orders of a follow (of one symbol): each ends as cancelled with `reason`. */
+  const cancelWorking = async (f: LiveFollow, reason: string, symbol?: string): Promise<void> => {
+    const working = [...openIntents.values()].filter((i) => i.followId === f.record.id && i.status === 'working' && i.orderId !== null && (symbol === undefined || i.symbol === symbol));
+    await Promise.all(
+      working.map(async (i) => {
+        try {
+          const order = await trading.cancel(i.accountId, i.orderId!);
+          const current = openIntents.get(i.clientOrderId);
+          if (current && !isWorking(order.status)) {
+            finish({ ...current, orderStatus: order.status, reason: order.status === 'cancelled' ? reason : current.reason });
+            announce(i.logId);
+          }
+        } catch (error) {
+          // Filled or ended meanwhile: its fills and final update say how.
+          log.info({ clientOrderId: i.clientOrderId, err: error instanceof Error ? error.message : String(error) }, 'copy order could not be cancelled');
+        }
+      }),
+    );
   };
-  const save = (intent: Intent): Intent => {
-    if (openIntents.has(intent.clientOrderId)) openIntents.set(intent.clientOrderId, intent);
-    recent.delete(intent.clientOrderId);
-    recent.set(intent.clientOrderId, intent);
-    if (recent.size > RECENT_KEPT) recent.delete(recent.keys().next().value!);
-    dirty.set(intent.clientOrderId, intent);
-    schedule();
-    return intent;
-  };
-  const flush = (): void => {
-    flushScheduled = false;
-    if (pendingJournal.length === 0 && dirty.size === 0 && dirtyBooks.size === 0 && dirtyCursors.size === 0 && dirtyMarks.size === 0 && dirtySeqs.size === 0) return;
-    repo.transaction(writeBehind);
-  };
-  /**
-   * The pending writes, inside the caller's transaction. A decision writes them first: a book it
-   * stores must never get ahead of the fill cursor that says which fills it holds.
-   */
-  const writeBehind = (): void => {
-    // Journal rows first: the intents and books they create are what the updates below touch.
-    for (const { id, entry } of pendingJournal.splice(0)) {
-      for (const d of entry.decisions) {
-        const f = live.get(d.entry.followId);
-        repo.insertLogWithId(d.entry.followId, d.entry);
-        for (const i of d.intents) repo.insertIntentIfAbsent(latest(i));
-        if (d.symbol && f?.books.has(d.symbol)) dirtyBooks.set(`${d.entry.followId}|${d.symbol}`, { f, symbol: d.symbol });
-        if (entry.leaderSeq !== null) repo.setLeaderSeq(d.entry.followId, entry.leaderSeq);
-      }
-      repo.deleteJournal(id);
-    }
-    const intents = [...dirty.values()];
-    const books = [...dirtyBooks.values()];
-    const cursorsNow = [...dirtyCursors];
-    const marks = [...dirtyMarks];
-    dirty.clear();
-    dirtyBooks.clear();
-    dirtyCursors.clear();
-    dirtyMarks.clear();
-    const now = clock.now();
-    for (const i of intents) repo.updateIntent(i);
-    for (const { f, symbol } of books) repo.saveBook(f.record.id, f.books.get(symbol)!);
-    for (const [accountId, seq] of cursorsNow) repo.setFillCursor(accountId, seq);
-    for (const [followId, seq] of dirtySeqs) repo.setLeaderSeq(followId, seq);
-    dirtySeqs.clear();
-    for (const f of marks) repo.upsertMark(f.record.id, Math.floor(now / DAY_MS) * DAY_MS + DAY_MS - 1, equity(f), gross(f));
-  };
+
+  // ── Fills and order updates from the trading service ─────────────────────────────────────────
+
   const cursors = new Map<string, number>();
   const cursorOf = (accountId: string): number => {
     let c = cursors.get(accountId);
@@ -493,31 +519,13 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     return c;
   };
 
-  /** A log entry with its orders as they stand now (unflushed states included). */
-  const view = (logId: number): CopyLogEntry | undefined => {
-    const cached = logs.get(logId);
-    if (cached) return logView(cached.entry, cached.intents.map(latest));
-    const entry = repo.logEntry(logId);
-    return entry && logView(entry, repo.intentsOfLog(logId).map(latest));
-  };
-  /** Log entries written this run, with their intents (bounded, oldest dropped first). */
-  const logs = new Map<number, { entry: StoredLogEntry; intents: Intent[] }>();
-  const remember = (entry: StoredLogEntry, intents: Intent[]): void => {
-    logs.set(entry.id, { entry, intents });
-    if (logs.size > RECENT_KEPT) logs.delete(logs.keys().next().value!);
-    const q = live.get(entry.followId)?.quality;
-    if (q) q.outcomes[entry.outcome]++;
-  };
-  const announce = (logId: number): void => {
-    const entry = view(logId);
-    if (entry) deps.signal(entry);
-  };
-
-  // ── Fills and order updates from the trading service ─────────────────────────────────────────
-
   const applyFill = (fill: Fill): void => {
     if (!isCopyClientOrderId(fill.clientOrderId)) return;
-    const intent = openIntents.get(fill.clientOrderId) ?? recent.get(fill.clientOrderId) ?? repo.intent(fill.clientOrderId);
+    if (!(fill.qty > 0 && fill.price > 0 && fill.fxRate > 0 && Number.isFinite(fill.fee))) {
+      log.error({ clientOrderId: fill.clientOrderId, seq: fill.seq, qty: fill.qty, price: fill.price }, 'a copy fill without a usable quantity or price was not applied');
+      return;
+    }
+    const intent = openIntents.get(fill.clientOrderId) ?? recent.get(fill.clientOrderId) ?? wb.pendingIntent(fill.clientOrderId) ?? repo.intent(fill.clientOrderId);
     const f = intent ? live.get(intent.followId) : undefined;
     if (!intent || !f || fill.seq <= cursorOf(fill.accountId)) return;
     const inst = instrument(fill.symbol);
@@ -525,23 +533,19 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     const book = applyCopyFill(bookOf(f, fill.symbol), fill, round);
     const filledQty = round(intent.filledQty + fill.qty);
     const avgFillPrice = ((intent.avgFillPrice ?? 0) * intent.filledQty + fill.price * fill.qty) / filledQty;
-    const next: Intent = stamp({ ...intent, filledQty, avgFillPrice, orderId: fill.orderId, orderStatus: filledQty >= intent.qty ? 'filled' : 'partially_filled' });
-    const wasOpen = openIntents.has(intent.clientOrderId);
-    if (wasOpen) addPending(f, fill.symbol, fill.side === 'buy' ? -fill.qty : fill.qty);
-    const done = filledQty >= intent.qty;
-    if (done) openIntents.delete(intent.clientOrderId);
-    else if (wasOpen) openIntents.set(intent.clientOrderId, next);
-    const stored: Intent = done ? { ...next, status: 'done' } : next;
-    if (done) {
-      const slip = slippageOf(stored);
-      if (slip !== null) f.quality.slippages.push(slip);
-    }
+    const status = intent.status === 'done' ? intent.orderStatus : filledQty >= intent.qty ? 'filled' : 'partially_filled';
+    const next: Intent = stamp({ ...intent, filledQty, avgFillPrice, orderId: fill.orderId, orderStatus: status }, fill.time);
+    if (openIntents.has(intent.clientOrderId)) {
+      addPending(f, fill.symbol, fill.side === 'buy' ? -fill.qty : fill.qty);
+      openIntents.set(intent.clientOrderId, next);
+      if (filledQty >= intent.qty) finish(next);
+      else save(next);
+    } else save(next);
     f.books.set(fill.symbol, book);
-    save(stored);
-    dirtyBooks.set(`${f.record.id}|${fill.symbol}`, { f, symbol: fill.symbol });
+    wb.book(f.record.id, fill.symbol);
     cursors.set(fill.accountId, fill.seq);
-    dirtyCursors.set(fill.accountId, fill.seq);
-    dirtyMarks.add(f);
+    wb.fillCursor(fill.accountId, fill.seq);
+    wb.mark(f.record.id);
     if (book.qty !== 0) hold(fill.symbol);
     announce(intent.logId);
     emitUpdate(f.record.id);
@@ -575,18 +579,16 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     }
     if (!guard) return;
     stopping.add(f.record.id);
+    log.warn({ followId: f.record.id, guard, equity: eq }, 'copy protection stops a follow');
     const record: FollowRecord = { ...f.record, state: 'stopped', settings: { ...f.record.settings, stateReason: why } };
-    repo.updateFollow(record);
-    f.record = record;
-    log.warn({ followId: record.id, guard, equity: eq }, 'copy protection stopped a follow');
-    track(
-      rebalance(f, new Map([...f.books.keys()].map((s) => [s, 0])), `stop:${guard}`, `${why}: closing every copied position and stopping`, guard).finally(() => stopping.delete(record.id)),
-    );
+    const targets = new Map([...symbolsOf(f)].map((s) => [s, 0]));
+    track(rebalance(f, targets, `stop:${guard}`, `${why}: closing every copied position and stopping`, { guard, record }).finally(() => stopping.delete(record.id)));
   };
 
   // ── Rebalancing (stop, fixes, copying open positions) ────────────────────────────────────────
 
-  const rebalance = async (f: LiveFollow, targets: ReadonlyMap<string, number>, cause: string, message: string, guard: GuardName | null = null): Promise<CopyLogEntry> => {
+  const rebalance = async (f: LiveFollow, targets: ReadonlyMap<string, number>, cause: string, message: string, options: { guard?: GuardName; record?: FollowRecord } = {}): Promise<CopyLogEntry> => {
+    await cancelWorking(f, 'cancelled: the copy is being rebalanced', targets.size === 1 ? [...targets.keys()][0] : undefined);
     const orders: PlannedOrder[] = [];
     for (const [symbol, target] of targets) {
       const inst = instrument(symbol);
@@ -597,32 +599,37 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
       if (add !== 0 && Math.abs(add) >= inst.minQty) orders.push({ symbol, side: add > 0 ? 'buy' : 'sell', qty: Math.abs(round(add)), type: 'market', price: null, reduces: false });
     }
     const now = clock.now();
-    const intents: Intent[] = [];
-    const logId = repo.transaction(() => {
-      writeBehind();
-      const entry: StoredLogEntry = { id: newLogId(), followId: f.record.id, time: now, leaderSeq: null, leader: null, outcome: orders.length > 0 ? 'copied' : 'skipped', guard, message: orders.length > 0 ? message : `${message}: nothing to send` };
+    const entry: StoredLogEntry = { id: newLogId(), followId: f.record.id, time: now, leaderSeq: null, leader: null, outcome: orders.length > 0 ? 'copied' : 'skipped', guard: options.guard ?? null, message: orders.length > 0 ? message : `${message}: nothing to send` };
+    const intents = orders.map((o, leg) => newIntent(f, o, null, `${cause}:${entry.id}`, leg, entry.id, null, now));
+    const record = options.record ?? f.record;
+    const books = [...targets].map(([symbol, target]) => ({ ...bookOf(f, symbol), ideal: target }));
+    // The state change (a stop) and the orders that carry it out are one decision.
+    const settle = repo.transaction(() => {
+      const done = wb.write();
       repo.insertLogWithId(f.record.id, entry);
-      for (const [symbol, target] of targets) {
-        const book = { ...bookOf(f, symbol), ideal: target };
-        f.books.set(symbol, book);
-        repo.saveBook(f.record.id, book);
-      }
-      orders.forEach((o, leg) => {
-        const i = newIntent(f, o, null, `${cause}:${entry.id}`, leg, entry.id, null, now);
-        repo.insertIntent(i);
-        openIntents.set(i.clientOrderId, i);
-        addPending(f, i.symbol, i.side === 'buy' ? i.qty : -i.qty);
-        intents.push(i);
-      });
-      remember(entry, intents);
-      return entry.id;
+      for (const b of books) repo.setIdeal(f.record.id, b.symbol, b.ideal);
+      for (const i of intents) repo.insertIntent(i);
+      if (options.record) repo.updateFollow(options.record);
+      return done;
     });
+    settle();
+    for (const b of books) f.books.set(b.symbol, b);
+    applyRecord(f, record);
+    remember(entry, intents);
+    opened(f, intents);
     if (intents.length === 0) {
-      const entry = view(logId)!;
-      deps.signal(entry);
-      return entry;
+      const out = view(entry.id)!;
+      deps.signal(out);
+      return out;
     }
-    return sendLegs(f, intents, logId);
+    return sendLegs(f, intents, entry.id);
+  };
+
+  const applyRecord = (f: LiveFollow, record: FollowRecord): void => {
+    const wasStopped = f.record.state === 'stopped';
+    f.record = record;
+    if (record.state === 'stopped' && !wasStopped) detach(f);
+    emitUpdate(record.id);
   };
 
   // ── Daily equity of each copy (copy return, divergence) ──────────────────────────────────────
@@ -630,53 +637,91 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
   /** Once a minute: the copy's equity at the end of today so far (one row per follow and day). */
   const markTimer = setInterval(() => {
     for (const f of live.values()) {
-      if (f.record.state === 'stopped') continue;
-      dirtyMarks.add(f);
+      if (f.record.state === 'stopped' && ![...f.books.values()].some((b) => b.qty !== 0)) continue;
+      wb.mark(f.record.id);
       protect(f);
     }
-    schedule();
   }, 60_000);
   markTimer.unref();
 
   // ── Recovery ─────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * After a restart: every intent written but not known to be answered is looked up by its client
-   * order id before anything is sent again; fills the ledger missed are applied from the account's
-   * history; leader events verified while away are handled in order (stale ones skipped by TTL).
+   * What to do with an entry's orders that no broker has: send them, or record why not. Closes a
+   * copy decided on its own (a stop, a stop-loss) always go out; anything else only while the
+   * follow runs and within the signal's time-to-live.
    */
-  const recover = async (): Promise<void> => {
-    for (const intent of repo.openIntents()) {
-      openIntents.set(intent.clientOrderId, intent);
-      const f = live.get(intent.followId);
-      if (f) addPending(f, intent.symbol, (intent.side === 'buy' ? 1 : -1) * (intent.qty - intent.filledQty));
+  const resume = (group: readonly Intent[]): void => {
+    const remaining = group.map(latest).filter((i) => i.status === 'pending');
+    if (remaining.length === 0) return;
+    const first = remaining[0]!;
+    const f = live.get(first.followId);
+    const closesOnly = first.leaderSeq === null && remaining.every((i) => i.reduces);
+    const age = clock.now() - (first.leaderTime ?? first.createdAt);
+    const ttl = (f?.record.settings.guards.signalTtlSeconds ?? 0) * 1000;
+    let why: string | undefined;
+    if (!f) why = 'not sent: its follow is gone';
+    else if (closesOnly) why = undefined;
+    else if (f.record.state === 'stopped') why = 'not sent: the follow had stopped';
+    else if (age > ttl) why = `not sent: the signal expired (${Math.round(age / 1000)} s old) while the terminal was down`;
+    if (why !== undefined || !f) {
+      for (const i of remaining) unsend(i, why ?? 'not sent');
+      announce(first.logId);
+      return;
     }
-    for (const intent of [...openIntents.values()]) {
+    track(sendLegs(f, remaining, first.logId));
+  };
+
+  /** Asks the broker about each intent of an entry; false when it could not be asked. */
+  const lookUp = async (group: readonly Intent[]): Promise<boolean> => {
+    for (const intent of group) {
       let order: Order | undefined;
       try {
         order = await trading.orderByClientId(intent.accountId, intent.clientOrderId);
       } catch (error) {
-        log.warn({ clientOrderId: intent.clientOrderId, err: String(error) }, 'copy intent could not be looked up; it stays open');
-        continue;
+        log.warn({ clientOrderId: intent.clientOrderId, err: error instanceof Error ? error.message : String(error) }, 'copy intent could not be looked up; trying again');
+        return false;
       }
-      if (order) {
-        acknowledge(intent, order);
-        continue;
-      }
-      if (intent.status === 'working') continue;
-      const f = live.get(intent.followId);
-      const ttl = (f?.record.settings.guards.signalTtlSeconds ?? 0) * 1000;
-      const age = intent.leaderTime === null ? 0 : clock.now() - intent.leaderTime;
-      if (f && f.record.state !== 'stopped' && age <= ttl) {
-        track(sendLegs(f, [intent], intent.logId));
-      } else {
-        const unsent = finish({ ...intent, reason: `not sent: the signal expired (${Math.round(age / 1000)} s old) while the terminal was down` });
-        save({ ...unsent, status: 'unsent' });
-        announce(intent.logId);
-      }
+      if (order) acknowledge(intent, order, order.createdAt);
+      else if (intent.status === 'working') unsend(intent, 'ended: the broker does not know this order any more');
     }
-    const accounts = new Set([...live.values()].map((f) => f.record.accountId));
-    for (const accountId of accounts) {
+    return true;
+  };
+
+  /** Looks an entry up until the broker answers; the follow's signals wait meanwhile. */
+  const resolveLater = (followId: string, group: readonly Intent[]): void => {
+    const previous = blockers.get(followId) ?? Promise.resolve();
+    const done = previous.then(async () => {
+      for (let delay = LOOKUP_RETRY_MS; !closed; delay = Math.min(delay * 2, 30_000)) {
+        await new Promise((resolve) => setTimeout(resolve, delay).unref());
+        if (closed) return;
+        if (await lookUp(group)) return resume(group);
+      }
+    });
+    blockers.set(followId, done);
+    track(done.finally(() => blockers.get(followId) === done && blockers.delete(followId)));
+  };
+
+  /**
+   * After a restart: every intent written but not known to be answered is looked up by its client
+   * order id before anything is sent again, an entry's legs in their order; fills the ledger
+   * missed are applied from the account's history.
+   */
+  const recover = async (): Promise<void> => {
+    const open = repo.openIntents();
+    for (const intent of open) {
+      const f = live.get(intent.followId);
+      if (!f) continue;
+      openIntents.set(intent.clientOrderId, intent);
+      addPending(f, intent.symbol, (intent.side === 'buy' ? 1 : -1) * (intent.qty - intent.filledQty));
+    }
+    const groups = new Map<number, Intent[]>();
+    for (const i of open) if (openIntents.has(i.clientOrderId)) groups.set(i.logId, [...(groups.get(i.logId) ?? []), i]);
+    for (const group of groups.values()) {
+      if (await lookUp(group)) resume(group);
+      else resolveLater(group[0]!.followId, group);
+    }
+    for (const accountId of new Set([...live.values()].map((f) => f.record.accountId))) {
       let cursor = repo.fillCursor(accountId);
       for (;;) {
         const page = trading.fills(accountId, { cursor: String(cursor), limit: 1000, order: 'asc' });
@@ -685,42 +730,26 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
         cursor = Number(page.nextCursor);
       }
     }
-    flush();
-  };
-
-  /** Decisions journaled by a process that died before spreading them into the ledger. */
-  const replayJournal = (): void => {
-    const rows = repo.journal();
-    if (rows.length === 0) return;
-    repo.transaction(() => {
-      for (const row of rows) {
-        const j = decodeJournal(row.data);
-        for (const d of j.decisions) {
-          repo.insertLogWithId(d.entry.followId, d.entry);
-          for (const i of d.intents) repo.insertIntentIfAbsent(i);
-          if (d.symbol) repo.setIdeal(d.entry.followId, d.symbol, d.ideal);
-          if (j.leaderSeq !== null) repo.setLeaderSeq(d.entry.followId, j.leaderSeq);
-        }
-        repo.deleteJournal(row.id);
-      }
-    });
-    log.info({ decisions: rows.length }, 'copy decisions journaled before a stop were written to the ledger');
+    wb.flush();
   };
 
   const catchUp = (strategyId: string): void => {
     const follows = [...(byStrategy.get(strategyId) ?? [])].filter((f) => f.record.state !== 'stopped');
     if (follows.length === 0) return;
     const from = Math.min(...follows.map((f) => f.record.leaderSeq));
-    for (const event of deps.leaders.events(strategyId, from, 10_000)) enqueue(strategyId, event);
+    for (let after = from; ; ) {
+      const page = deps.leaders.events(strategyId, after, 1000);
+      for (const event of page) enqueue(strategyId, event);
+      if (page.length < 1000) break;
+      after = page.at(-1)!.seq;
+    }
   };
 
   const enqueue = (strategyId: string, event: StrategyEvent): void => {
     const previous = queues.get(strategyId) ?? Promise.resolve();
-    const next = previous.then(
-      () => handleEvent(strategyId, event),
-      () => handleEvent(strategyId, event),
-    );
-    const done = next.catch((error: unknown) => log.error({ strategyId, seq: event.seq, err: String(error) }, 'copy signal failed'));
+    const done = previous
+      .then(() => handleEvent(strategyId, event))
+      .catch((error: unknown) => log.error({ strategyId, seq: event.seq, err: String(error) }, 'copy signal failed; it is taken again with the next one'));
     queues.set(strategyId, done);
     track(done);
   };
@@ -730,7 +759,7 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     for (const i of repo.intents(record.id)) {
       const latency = latencyOf(i);
       if (latency !== null) quality.latencies.push(latency);
-      const slip = i.filledQty > 0 ? slippageOf(i) : null;
+      const slip = i.filledQty > 0 && (i.status === 'done' || i.status === 'unsent') ? slippageOf(i) : null;
       if (slip !== null) quality.slippages.push(slip);
     }
     const f: LiveFollow = { record, books: new Map(books.map((b) => [b.symbol, b])), pending: new Map(), quality };
@@ -758,7 +787,8 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
 
   return {
     async start() {
-      replayJournal();
+      const replayed = replayJournal(repo);
+      if (replayed > 0) log.info({ decisions: replayed }, 'copy decisions journaled before a stop were written to the ledger');
       for (const record of repo.follows()) register(record, repo.books(record.id));
       await recover();
       offs.push(deps.leaders.onVerified((strategyId, event) => enqueue(strategyId, event)));
@@ -784,33 +814,22 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     update(record) {
       const f = live.get(record.id);
       if (!f) throw new ApiError('NOT_FOUND', `No follow ${record.id}`);
-      const wasStopped = f.record.state === 'stopped';
       repo.updateFollow(record);
-      f.record = record;
-      if (record.state === 'stopped' && !wasStopped) detach(f);
-      emitUpdate(record.id);
+      applyRecord(f, record);
     },
     equity,
     gross,
+    rebalance,
+    cancelWorking: (f, reason) => cancelWorking(f, reason),
     entry: (logId) => view(logId),
     openOrders(followId) {
       let n = 0;
       for (const i of openIntents.values()) if (i.followId === followId) n++;
       return n;
     },
-    rebalance: (f, targets, cause, message) => rebalance(f, targets, cause, message),
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-      flush();
-    },
-    close() {
-      clearInterval(markTimer);
-      for (const off of offs.splice(0)) off();
-      for (const release of tracked.values()) release();
-      tracked.clear();
-      releaseAll();
-      emitUpdate.cancel();
-      flush();
+      wb.flush();
     },
     onUpdate(listener) {
       updateListeners.add(listener);
@@ -818,6 +837,17 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     },
     setRiskScale(followId, scale) {
       riskScales.set(followId, scale);
+    },
+    close() {
+      closed = true;
+      clearInterval(markTimer);
+      for (const off of offs.splice(0)) off();
+      for (const release of tracked.values()) release();
+      tracked.clear();
+      for (const off of holds.values()) off();
+      holds.clear();
+      emitUpdate.cancel();
+      wb.flush();
     },
   };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GUARD_NAMES } from '../../shared/copy/copy-settings';
 import { sideSchema } from '../../shared/trading/order';
 import type { StoredLogEntry } from './copy-log-view';
-import type { Intent } from './copy-repository';
+import { pendingIntent, type Intent } from './copy-repository';
 
 /**
  * One row per leader event for all its follows: the durable decision, compact so that hundreds
@@ -75,29 +75,9 @@ export function decodeJournal(text: string): JournalEntry {
       accountId,
       symbol,
       ideal,
-      intents: legs.map(([clientOrderId, sym, side, qty, type, price, reduces]) => ({
-        clientOrderId,
-        followId,
-        accountId,
-        leaderSeq: j.s,
-        status: 'pending' as const,
-        createdAt: j.t,
-        logId,
-        symbol: sym,
-        side,
-        qty,
-        type,
-        price,
-        reduces,
-        leaderPrice: j.l?.price ?? null,
-        leaderTime: j.l?.time ?? null,
-        orderId: null,
-        orderStatus: 'pending',
-        filledQty: 0,
-        avgFillPrice: null,
-        ackAt: null,
-        reason: null,
-      })),
+      intents: legs.map(([clientOrderId, sym, side, qty, type, price, reduces]) =>
+        pendingIntent({ clientOrderId, followId, accountId, leaderSeq: j.s, createdAt: j.t, logId, symbol: sym, side, qty, type, price, reduces, leaderPrice: j.l?.price ?? null, leaderTime: j.l?.time ?? null }),
+      ),
     })),
   };
 }

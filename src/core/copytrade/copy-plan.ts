@@ -75,7 +75,14 @@ export function planSignal(input: PlanInput): Plan {
     return skip('skipped', 'symbolMap', mySymbol === input.leaderSymbol ? `No instrument ${mySymbol} on this account: map ${input.leaderSymbol} to one of yours` : `No instrument ${mySymbol} (mapped from ${input.leaderSymbol}) on this account`);
   }
 
-  const ideal = nextIdeal(input.sizing, book.ideal, trade, input.me, guards.reverse);
+  // Without my price, a close or the closing part of a flip can still go (it scales what I
+  // hold); an opening trade cannot be sized, so it waits for the next signal.
+  const priced = input.me.price > 0 && input.me.fxRate > 0;
+  const flips = trade.before !== 0 && trade.after !== 0 && Math.sign(trade.after) !== Math.sign(trade.before);
+  const opens = trade.after !== 0 && (trade.before === 0 || flips || Math.abs(trade.after) > Math.abs(trade.before));
+  const noPrice = `No price for ${mySymbol} yet: an opening trade cannot be sized without one`;
+  if (!priced && opens && !flips) return skip('skipped', 'noPrice', noPrice);
+  const ideal = priced ? nextIdeal(input.sizing, book.ideal, trade, input.me, guards.reverse) : trade.after === 0 || flips ? 0 : book.ideal * (trade.after / trade.before);
   const round = gridRounder(instrument.lotStep);
   const target = round(ideal);
   const actual = book.actual;
@@ -88,6 +95,7 @@ export function planSignal(input: PlanInput): Plan {
   let nextIdealQty = ideal;
   let blockedPart: { guard: GuardName; message: string } | undefined;
   if (reduce !== 0) orders.push(order(instrument.symbol, reduce, true));
+  if (!priced && flips) blockedPart = { guard: 'noPrice', message: noPrice };
   if (add !== 0) {
     const block = blockOpening(input, instrument, mySymbol, add, target, actual + reduce) ?? slippageBlock(input, add);
     if (block) {
@@ -133,8 +141,10 @@ function blockOpening(input: PlanInput, instrument: PlanInstrument, mySymbol: st
   if (guards.closeOnly) return { guard: 'closeOnly', message: 'Close-only: opening and adding trades are not copied' };
   if (guards.blockedSymbols.includes(mySymbol)) return { guard: 'blockedSymbols', message: `${mySymbol} is on the blocked list` };
   if (guards.allowedSymbols && !guards.allowedSymbols.includes(mySymbol)) return { guard: 'allowedSymbols', message: `${mySymbol} is not on the allowed list` };
-  if (guards.maxOpenPositions !== null && held === 0 && book.openSymbols >= guards.maxOpenPositions) {
-    return { guard: 'maxOpenPositions', message: `Already ${book.openSymbols} open positions, the most this follow may hold` };
+  // A flip closes this symbol before it reopens it: it is not one more open position.
+  const others = book.openSymbols - (book.actual !== 0 ? 1 : 0);
+  if (guards.maxOpenPositions !== null && held === 0 && others >= guards.maxOpenPositions) {
+    return { guard: 'maxOpenPositions', message: `Already ${others} open positions, the most this follow may hold` };
   }
   const unit = me.price * me.fxRate;
   const value = Math.abs(target) * unit;
@@ -142,7 +152,8 @@ function blockOpening(input: PlanInput, instrument: PlanInstrument, mySymbol: st
     return { guard: 'maxPositionValue', message: `${mySymbol} position would be worth ${fmt(value)}, above the ${fmt(guards.maxPositionValue)} limit` };
   }
   if (guards.maxLeverage !== null) {
-    const gross = book.grossExposure - Math.abs(held) * unit + Math.abs(target) * unit;
+    // What this symbol holds now gives way to its target.
+    const gross = book.grossExposure - Math.abs(book.actual) * unit + Math.abs(target) * unit;
     const leverage = input.me.allocationEquity > 0 ? gross / input.me.allocationEquity : Number.POSITIVE_INFINITY;
     if (leverage > guards.maxLeverage) return { guard: 'maxLeverage', message: `Leverage would be ${leverage.toFixed(2)}×, above the ${guards.maxLeverage}× limit` };
   }

@@ -26,8 +26,10 @@ const DRIFT_TOLERANCE = 0.1;
 /**
  * My copied positions against what the leader's stream implies now: an orphan (the leader is
  * flat, I am not), a miss (the leader holds what I do not — a skipped or failed signal), or drift
- * (both hold it, off my sizing's target by more than a lot step and 10 %). Positions the leader
- * opened before the follow began are not expected unless the follow copies open positions.
+ * (both hold it, off my sizing's target by more than a lot step and 10 %). The target of a
+ * position the executor sized is the ideal it tracks; one it never sized (a skipped or failed
+ * signal) is sized now at my price. Positions the leader opened before the follow began are not
+ * expected unless the follow copies open positions or copied later trades in them.
  */
 export function reconcileFollow(input: ReconcileInput): ReconcileItem[] {
   const { follow, leader } = input;
@@ -36,8 +38,16 @@ export function reconcileFollow(input: ReconcileInput): ReconcileItem[] {
   const expectedBySymbol = new Map<string, number | null>();
   for (const [leaderSymbol, pos] of leader.positions) {
     const mine = mapSymbol(guards, leaderSymbol);
-    const relevant = guards.copyOpenPositions || pos.openedSeq > follow.startSeq;
-    if (!relevant || guards.blockedSymbols.includes(mine) || (guards.allowedSymbols && !guards.allowedSymbols.includes(mine))) continue;
+    if (guards.blockedSymbols.includes(mine) || (guards.allowedSymbols && !guards.allowedSymbols.includes(mine))) continue;
+    const side = sign * Math.sign(pos.qty);
+    const ideal = input.books.get(mine)?.ideal ?? 0;
+    // What the executor sized and tracks for this position is what I should hold.
+    if (ideal !== 0 && Math.sign(ideal) === side) {
+      expectedBySymbol.set(mine, ideal);
+      continue;
+    }
+    // Held by the leader with nothing tracked here: expected only if it was opened while copying.
+    if (!guards.copyOpenPositions && pos.openedSeq <= follow.startSeq) continue;
     const inst = input.instrument(mine);
     const price = input.price(mine);
     const rate = inst ? input.fxRate(inst.quoteCurrency) : undefined;
@@ -45,12 +55,9 @@ export function reconcileFollow(input: ReconcileInput): ReconcileItem[] {
       expectedBySymbol.set(mine, null);
       continue;
     }
-    const ideal = input.books.get(mine)?.ideal ?? 0;
-    const size =
-      sizing.mode === 'fixed' && ideal !== 0 && Math.sign(ideal) === sign * Math.sign(pos.qty)
-        ? Math.abs(ideal)
-        : openSize(sizing, Math.abs(pos.qty), { price: pos.price, fxRate: pos.fxRate, equity: leader.equity }, { allocationEquity: input.allocationEquity, price, fxRate: rate, riskScale: input.riskScale });
-    expectedBySymbol.set(mine, sign * Math.sign(pos.qty) * size);
+    // The leader's position valued at today's price, against the leader's latest equity.
+    const size = openSize(sizing, Math.abs(pos.qty), { price, fxRate: pos.fxRate, equity: leader.equity }, { allocationEquity: input.allocationEquity, price, fxRate: rate, riskScale: input.riskScale });
+    expectedBySymbol.set(mine, side * size);
   }
   const symbols = new Set([...expectedBySymbol.keys(), ...[...input.books.values()].filter((b) => b.qty !== 0).map((b) => b.symbol)]);
   const items: ReconcileItem[] = [];

@@ -64,6 +64,14 @@ export interface Intent {
   reason: string | null;
 }
 
+/** What a decision fixes about an intent; the rest is its state at the moment it was decided. */
+export type IntentDecision = Pick<Intent, 'clientOrderId' | 'followId' | 'accountId' | 'leaderSeq' | 'createdAt' | 'logId' | 'symbol' | 'side' | 'qty' | 'type' | 'price' | 'reduces' | 'leaderPrice' | 'leaderTime'>;
+
+/** A just-decided intent: pending, nothing sent, nothing filled. */
+export function pendingIntent(d: IntentDecision): Intent {
+  return { ...d, status: 'pending', orderId: null, orderStatus: 'pending', filledQty: 0, avgFillPrice: null, ackAt: null, reason: null };
+}
+
 const settingsSchema = z.object({ allocation: z.number(), sizing: sizingSchema, guards: guardsSchema, strategyName: z.string(), stateReason: z.string().nullable() });
 const followRowSchema = z.object({ id: z.string(), strategy_id: z.string(), account_id: z.string(), state: followStateSchema, created_at: z.int(), leader_seq: z.int(), start_seq: z.int(), settings: z.string() });
 const bookRowSchema = z.object({ symbol: z.string(), ideal: z.number(), qty: z.number(), lots: z.string(), realized: z.number(), fees: z.number() });
@@ -144,7 +152,7 @@ export function createCopyRepository(db: Database): CopyRepository {
     insertIntent: db.prepare('INSERT INTO copy_intents (client_order_id, follow_id, account_id, leader_seq, status, created_at, log_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     updateIntent: db.prepare('UPDATE copy_intents SET status = ?, data = ? WHERE client_order_id = ?'),
     intent: db.prepare('SELECT client_order_id, follow_id, account_id, leader_seq, status, created_at, log_id, data FROM copy_intents WHERE client_order_id = ?'),
-    openIntents: db.prepare("SELECT client_order_id, follow_id, account_id, leader_seq, status, created_at, log_id, data FROM copy_intents WHERE status IN ('pending', 'working') ORDER BY created_at, client_order_id"),
+    openIntents: db.prepare("SELECT client_order_id, follow_id, account_id, leader_seq, status, created_at, log_id, data FROM copy_intents WHERE status IN ('pending', 'working') ORDER BY rowid"),
     intents: db.prepare('SELECT client_order_id, follow_id, account_id, leader_seq, status, created_at, log_id, data FROM copy_intents WHERE follow_id = ? ORDER BY created_at'),
     intentsOfLog: db.prepare('SELECT client_order_id, follow_id, account_id, leader_seq, status, created_at, log_id, data FROM copy_intents WHERE log_id = ? ORDER BY rowid'),
     logEntry: db.prepare('SELECT id, follow_id, data FROM copy_log WHERE id = ?'),

@@ -6,13 +6,14 @@ import { guardsSchema, type Guards, type Sizing } from '../../shared/copy/copy-s
 import { computeStrategyMetrics, copyDivergence, dailySeries, dayIndex, latencyPercentiles, utcDayFromIndex, volatility, dailyReturns } from '../../shared/metrics';
 import type { StrategyEvent } from '../../shared/social/strategy-event';
 import type { Account } from '../../shared/trading/account';
+import type { Instrument } from '../../shared/market/instrument';
 import type { MarketService } from '../market/market-service';
 import type { Clock, Logger } from '../ports';
 import { createFxRates } from '../trading/fx-rates';
 import type { TradingService } from '../trading/trading-service';
 import { createCopyExecutor, type LiveFollow } from './copy-executor';
+import { mapSymbol, planSignal } from './copy-plan';
 import { createCopyRepository, type FollowRecord } from './copy-repository';
-import { openSize } from './copy-sizing';
 import { simulateCopy } from './copy-simulation';
 import { emptyLeaderState, foldLeaderEvents, leaderDays, type LeaderState } from './leader-state';
 import { logView } from './copy-log-view';
@@ -51,7 +52,7 @@ export interface CopyService {
   whatIf(params: Params<'copy.whatIf'>): Promise<Result<'copy.whatIf'>>;
   follow(params: Params<'copy.follow'>): Promise<Result<'copy.follow'>>;
   update(params: Params<'copy.update'>): Follow;
-  pause(followId: string): Follow;
+  pause(followId: string): Promise<Follow>;
   resume(followId: string): Follow;
   stop(followId: string, closePositions: boolean): Promise<Follow>;
   list(): Follow[];
@@ -125,6 +126,14 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
 
   // ── Accounts and allocations ─────────────────────────────────────────────────────────────────
 
+  const instrumentOf = (symbol: string): Instrument | undefined => {
+    try {
+      return market.instrument(symbol);
+    } catch {
+      return undefined;
+    }
+  };
+
   const accountOf = (accountId: string): Account => {
     try {
       return trading.account(accountId);
@@ -183,7 +192,7 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
   const toFollow = (f: LiveFollow): Follow => {
     const { record } = f;
     const { latencies, slippages, outcomes } = f.quality;
-    const { p50, p99 } = latencyPercentiles(latencies);
+    const { p50, p99, negative } = latencyPercentiles(latencies);
     const equity = executor.equity(f);
     const { copyReturn, divergence } = dailyFigures(f);
     return {
@@ -206,6 +215,7 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
         divergence,
         latencyP50: p50,
         latencyP99: p99,
+        latencyNegative: negative,
         slippageBps: slippages.length > 0 ? slippages.reduce((a, b) => a + b, 0) / slippages.length : null,
         copied: outcomes.copied,
         skipped: outcomes.skipped,
@@ -243,17 +253,43 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
       books: f.books,
       leader: state,
       allocationEquity: executor.equity(f),
-      instrument: (symbol) => {
-        try {
-          return market.instrument(symbol);
-        } catch {
-          return undefined;
-        }
-      },
+      instrument: instrumentOf,
       price: (symbol) => market.lastQuote(symbol)?.last,
       fxRate: (quoteCurrency) => (quoteCurrency === account.currency ? 1 : fx.rate(quoteCurrency, account.currency)),
       riskScale: riskScale(f.record.settings.sizing, state),
     });
+  };
+
+  /**
+   * Opens my share of the leader's positions at the start, each as if the leader had opened it
+   * now at today's price: sized and guarded like any signal (blocked symbols stay unopened).
+   */
+  const copyOpenPositions = async (f: LiveFollow, state: LeaderState, account: Account): Promise<void> => {
+    const { settings } = f.record;
+    const targets = new Map<string, number>();
+    const refused: string[] = [];
+    for (const [symbol, pos] of state.positions) {
+      const mine = mapSymbol(settings.guards, symbol);
+      const inst = instrumentOf(mine);
+      const quote = market.lastQuote(mine);
+      const rate = !inst ? undefined : inst.quoteCurrency === account.currency ? 1 : fx.rate(inst.quoteCurrency, account.currency);
+      const plan = planSignal({
+        sizing: settings.sizing,
+        guards: { ...settings.guards, signalTtlSeconds: 86_400 },
+        state: 'active',
+        leaderSymbol: symbol,
+        trade: { before: 0, after: pos.qty, price: quote?.last ?? pos.price, fxRate: pos.fxRate, equity: state.equity! },
+        signedAt: clock.now(),
+        now: clock.now(),
+        instrument: inst && { symbol: inst.symbol, lotStep: inst.lotStep, minQty: inst.minQty, tickSize: inst.tickSize },
+        me: { allocationEquity: settings.allocation, price: quote?.last ?? 0, fxRate: rate ?? 0, riskScale: riskScale(settings.sizing, state) },
+        book: { ideal: 0, actual: 0, openSymbols: targets.size, grossExposure: [...targets].reduce((g, [s, q]) => g + Math.abs(q) * (market.lastQuote(s)?.last ?? 0), 0) },
+      });
+      if (plan.outcome === 'copied' && plan.orders.length > 0) targets.set(mine, plan.ideal);
+      else refused.push(`${symbol}: ${plan.outcome === 'copied' ? 'nothing to open' : plan.message}`);
+    }
+    const note = refused.length > 0 ? ` (not opened — ${refused.join('; ')})` : '';
+    await executor.rebalance(f, targets, 'open', `Copied the leader’s ${targets.size} open position${targets.size === 1 ? '' : 's'} at the start${note}`);
   };
 
   return {
@@ -292,16 +328,12 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
         allocation: params.allocation,
         takerFeeBps: account.takerFeeBps,
         instrument: (symbol) => {
-          try {
-            const i = market.instrument(symbol);
-            return { symbol: i.symbol, lotStep: i.lotStep, minQty: i.minQty, tickSize: i.tickSize };
-          } catch {
-            return undefined;
-          }
+          const i = instrumentOf(symbol);
+          return i && { symbol: i.symbol, lotStep: i.lotStep, minQty: i.minQty, tickSize: i.tickSize };
         },
         fxRate: (symbol) => {
-          const i = market.instrument(symbol);
-          return i.quoteCurrency === account.currency ? 1 : (fx.rate(i.quoteCurrency, account.currency) ?? 1);
+          const i = instrumentOf(symbol);
+          return !i || i.quoteCurrency === account.currency ? 1 : (fx.rate(i.quoteCurrency, account.currency) ?? 1);
         },
         close: (symbol, day) => closes.get(symbol)?.get(day),
         riskScale: riskScale(params.sizing, state),
@@ -329,6 +361,8 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
       checkSymbolMap(params.guards);
       checkAllocation(account, params.allocation);
       const { name, state } = await verifiedLeader(params.strategyId);
+      // Again after the wait: another follow may have taken the equity meanwhile.
+      checkAllocation(accountOf(params.accountId), params.allocation);
       const now = clock.now();
       const record: FollowRecord = {
         id: `f_${crypto.randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}`,
@@ -350,20 +384,7 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
       const f = executor.follow(record.id);
       executor.setRiskScale(record.id, riskScale(params.sizing, state));
       log.info({ followId: record.id, strategyId: record.strategyId, accountId: record.accountId, allocation: params.allocation, mode: params.sizing.mode }, 'copy follow started');
-      if (params.guards.copyOpenPositions && state.positions.size > 0 && state.equity) {
-        const targets = new Map<string, number>();
-        const sign = params.guards.reverse ? -1 : 1;
-        for (const [symbol, pos] of state.positions) {
-          const mine = params.guards.symbolMap[symbol] ?? symbol;
-          const quote = market.lastQuote(mine);
-          if (!quote) continue;
-          const inst = market.instrument(mine);
-          const rate = inst.quoteCurrency === account.currency ? 1 : (fx.rate(inst.quoteCurrency, account.currency) ?? 1);
-          const size = openSize(params.sizing, Math.abs(pos.qty), { price: pos.price, fxRate: pos.fxRate, equity: state.equity }, { allocationEquity: params.allocation, price: quote.last, fxRate: rate, riskScale: riskScale(params.sizing, state) });
-          targets.set(mine, sign * Math.sign(pos.qty) * size);
-        }
-        await executor.rebalance(f, targets, 'open', `Copied the leader’s ${targets.size} open position${targets.size === 1 ? '' : 's'} at the start`);
-      }
+      if (params.guards.copyOpenPositions && state.positions.size > 0 && state.equity) await copyOpenPositions(f, state, account);
       report(f);
       const follow = toFollow(f);
       deps.emit('copy.update', follow);
@@ -372,23 +393,39 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
 
     update(params) {
       const f = executor.follow(params.followId);
+      if (f.record.state === 'stopped') throw new ApiError('CONFLICT', 'This follow has stopped; start a new one to copy again');
       const account = accountOf(f.record.accountId);
+      // Only the guards given change; the others keep their values.
       const guards = params.guards ? guardsSchema.parse({ ...f.record.settings.guards, ...params.guards }) : f.record.settings.guards;
       checkSymbolMap(guards);
       if (params.allocation !== undefined) checkAllocation(account, params.allocation, f.record.id);
       const flow = params.allocation !== undefined ? params.allocation - f.record.settings.allocation : 0;
-      if (flow !== 0) repo.insertFlow(f.record.id, clock.now(), flow);
+      // The allocation change is a flow of the copy's sub-ledger: written with the new setting, or not at all.
+      const out = repo.transaction(() => {
+        if (flow !== 0) repo.insertFlow(f.record.id, clock.now(), flow);
+        return change(params.followId, (r) => ({ ...r, settings: { ...r.settings, allocation: params.allocation ?? r.settings.allocation, sizing: params.sizing ?? r.settings.sizing, guards } }));
+      });
       if (params.sizing) executor.setRiskScale(f.record.id, riskScale(params.sizing, leader(f.record.strategyId)));
-      return change(params.followId, (r) => ({ ...r, settings: { ...r.settings, allocation: params.allocation ?? r.settings.allocation, sizing: params.sizing ?? r.settings.sizing, guards } }));
+      return out;
     },
-    pause: (followId) => change(followId, (r) => ({ ...r, state: 'paused', settings: { ...r.settings, stateReason: 'Paused by you' } })),
+    async pause(followId) {
+      const out = change(followId, (r) => ({ ...r, state: 'paused', settings: { ...r.settings, stateReason: 'Paused by you' } }));
+      // A limit order still working would trade after the pause.
+      await executor.cancelWorking(executor.follow(followId), 'cancelled: the copy was paused');
+      return out;
+    },
     resume: (followId) => change(followId, (r) => ({ ...r, state: 'active', settings: { ...r.settings, stateReason: null } })),
     async stop(followId, closePositions) {
       const f = executor.follow(followId);
       if (f.record.state === 'stopped') throw new ApiError('CONFLICT', 'This follow has already stopped');
-      executor.update({ ...f.record, state: 'stopped', settings: { ...f.record.settings, stateReason: closePositions ? 'Stopped by you; positions closed' : 'Stopped by you; positions kept' } });
+      const record: FollowRecord = { ...f.record, state: 'stopped', settings: { ...f.record.settings, stateReason: closePositions ? 'Stopped by you; positions closed' : 'Stopped by you; positions kept' } };
       if (closePositions) {
-        await executor.rebalance(f, new Map([...f.books.keys()].map((s) => [s, 0])), 'stop', 'Stopped: closing every copied position');
+        // The stop and the orders that close the copy are written as one decision.
+        const symbols = new Set([...f.books.keys(), ...f.pending.keys()]);
+        await executor.rebalance(f, new Map([...symbols].map((s) => [s, 0])), 'stop', 'Stopped: closing every copied position', { record });
+      } else {
+        await executor.cancelWorking(f, 'cancelled: the copy was stopped');
+        executor.update(record);
       }
       report(f);
       const out = toFollow(f);

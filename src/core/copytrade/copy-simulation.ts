@@ -115,7 +115,7 @@ export function simulateCopy(input: SimulationInput): SimulationResult {
       signedAt: time,
       now: time,
       instrument: inst,
-      me: { allocationEquity: equity(dayIndex(time)).equity, price: myPrice, fxRate: input.fxRate(symbol), riskScale: input.riskScale },
+      me: { allocationEquity: equity(dayIndex(time)).equity, price: myPrice, fxRate: inst ? input.fxRate(symbol) : 1, riskScale: input.riskScale },
       book: { ideal: ideals.get(symbol) ?? 0, actual: book.qty, openSymbols: [...books.values()].filter((b) => b.qty !== 0).length, grossExposure: equity(dayIndex(time)).gross },
     });
     ideals.set(symbol, plan.ideal);
@@ -128,15 +128,18 @@ export function simulateCopy(input: SimulationInput): SimulationResult {
     }
   };
 
+  const firstDay = dayIndex(input.fromMs);
+  const lastDay = dayIndex(input.toMs);
   if (input.guards.copyOpenPositions) {
     for (const [symbol, open] of input.openAtStart) {
-      if (open.qty !== 0) apply({ symbol, price: open.price, fxRate: open.fxRate, lotStep: open.lotStep }, 0, open.qty, input.leaderEquityAtStart, input.fromMs);
+      // Opened when the window opens, at that day's price (the leader's own fill was earlier).
+      const mine = mapSymbol(input.guards, symbol);
+      const price = input.close(mine, firstDay - 1) ?? input.close(mine, firstDay) ?? open.price;
+      if (open.qty !== 0) apply({ symbol, price, fxRate: open.fxRate, lotStep: open.lotStep }, 0, open.qty, input.leaderEquityAtStart, input.fromMs);
     }
   }
 
   let fillIndex = 0;
-  const firstDay = dayIndex(input.fromMs);
-  const lastDay = dayIndex(input.toMs);
   // The base observation: the allocation at the end of the day before the first copied day.
   marks.push({ time: firstDay * DAY_MS - 1, equity: input.allocation, grossExposure: 0 });
   for (let day = firstDay; day <= lastDay; day++) {
@@ -178,5 +181,6 @@ const GUARD_REASONS: Record<GuardName, string> = {
   closeOnly: 'Close-only',
   paused: 'Paused',
   lotSize: 'Too small after lot rounding',
+  noPrice: 'No price for the instrument',
 };
 const guardReason = (guard: GuardName): string => GUARD_REASONS[guard];

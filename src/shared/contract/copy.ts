@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { followStateSchema, GUARD_NAMES, guardsSchema, SIGNAL_OUTCOMES, sizingSchema } from '../copy/copy-settings';
+import { followStateSchema, GUARD_NAMES, guardsPatchSchema, guardsSchema, SIGNAL_OUTCOMES, sizingSchema } from '../copy/copy-settings';
 import { periodStatsSchema } from '../social/metrics-schema';
 import { strategyIdSchema } from '../social/strategy-event';
 import { accountIdSchema } from '../trading/account';
@@ -22,6 +22,8 @@ export const copyStatsSchema = z.object({
   /** Leader fill → my broker's acknowledgement, ms, nearest rank; null under 20 orders. */
   latencyP50: figure,
   latencyP99: figure,
+  /** Copy orders acknowledged before the leader's fill time (clock skew), kept in the percentiles and flagged. */
+  latencyNegative: z.int().nonnegative(),
   /** Mean slippage against the leader's fills, bps (positive is worse for me); null before a fill. */
   slippageBps: figure,
   copied: z.int().nonnegative(),
@@ -140,7 +142,7 @@ export const copyMethods = {
   }),
   'copy.update': defineMethod({
     summary: 'Changes a follow’s allocation (a flow of the sub-ledger), sizing or guards; applies to the next signals.',
-    params: z.strictObject({ followId: followIdSchema, allocation: money.optional(), sizing: sizingSchema.optional(), guards: guardsSchema.partial().optional() }),
+    params: z.strictObject({ followId: followIdSchema, allocation: money.optional(), sizing: sizingSchema.optional(), guards: guardsPatchSchema.optional() }),
     result: followSchema,
   }),
   'copy.pause': defineMethod({ summary: 'Stops acting on new signals (they are logged as skipped); positions stay.', params: z.strictObject({ followId: followIdSchema }), result: followSchema }),

@@ -59,6 +59,9 @@ describe('copy dialog inputs', () => {
     expect(errorsOf(form({ mode: 'fixed', fixedBy: 'notional', fixedValue: 'abc' }))).toHaveProperty('sizing.notional');
     expect(errorsOf(form({ mode: 'risk', targetVolatilityPct: '0.5' }))).toHaveProperty('sizing.targetVolatility');
     expect(errorsOf(form({ stopLossPct: '120' }))).toHaveProperty('guards.stopLoss');
+    // 0 % would never fire and 100 % would fire at once: both are refused in words, as the API does.
+    expect(errorsOf(form({ stopLossPct: '0' }))).toEqual({ 'guards.stopLoss': 'Above 0 % and below 100 % of the allocation, or blank for none' });
+    expect(errorsOf(form({ stopLossPct: '100' }))).toHaveProperty('guards.stopLoss');
     expect(errorsOf(form({ takeProfitPct: '0' }))).toHaveProperty('guards.takeProfit');
     expect(errorsOf(form({ maxOpenPositions: '2.5' }))).toHaveProperty('guards.maxOpenPositions');
     expect(errorsOf(form({ signalTtlSeconds: '' }))).toHaveProperty('guards.signalTtlSeconds');
@@ -92,7 +95,7 @@ describe('copy dialog inputs', () => {
       fc.record({ v: fc.integer({ min: 1, max: 200 }), s: fc.integer({ min: 1, max: 20 }) }).map(({ v, s }): Sizing => ({ mode: 'risk', targetVolatility: v / 100, maxScale: s })),
     );
     const guards: fc.Arbitrary<Guards> = fc.record({
-      stopLoss: fc.option(fc.integer({ min: 0, max: 100 }).map((p) => p / 100)),
+      stopLoss: fc.option(fc.integer({ min: 1, max: 99 }).map((p) => p / 100)),
       takeProfit: fc.option(fc.integer({ min: 1, max: 900 }).map((p) => 1 + p / 100)),
       maxOpenPositions: fc.option(fc.integer({ min: 1, max: 1000 })),
       maxPositionValue: fc.option(amount),

@@ -3,7 +3,8 @@ import type { CopyLogEntry, Follow } from '../../../../src/shared/contract';
 import { guardsSchema } from '../../../../src/shared/copy/copy-settings';
 import { applySignal, EMPTY_LOG, followsById, mergeEntries, orderFollows } from '../../../../src/renderer/src/features/copy/copy-reducers';
 
-const stats: Follow['stats'] = { equity: 0, pnl: 0, return: null, openPositions: 0, divergence: null, latencyP50: null, latencyP99: null, slippageBps: null, copied: 0, skipped: 0, blocked: 0, pendingOrders: 0 };
+const stats: Follow['stats'] = { equity: 0, pnl: 0, return: null, openPositions: 0, divergence: null, latencyP50: null, latencyP99: null,
+    latencyNegative: 0, slippageBps: null, copied: 0, skipped: 0, blocked: 0, pendingOrders: 0 };
 const follow = (followId: string, createdAt: number, state: Follow['state'] = 'active'): Follow => ({
   followId,
   strategyId: 'st_x',

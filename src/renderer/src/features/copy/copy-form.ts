@@ -164,7 +164,7 @@ export function readSettings(f: CopyFormInputs): SettingsOutcome {
     sizing = { mode: 'risk', targetVolatility: vol === null ? undefined : vol / 100, maxScale: scale ?? undefined };
   }
 
-  const stopLoss = num('guards.stopLoss', f.stopLossPct, (x) => x >= 0 && x <= 100, 'From 0 % to 100 % of the allocation, or blank for none');
+  const stopLoss = num('guards.stopLoss', f.stopLossPct, (x) => x > 0 && x < 100, 'Above 0 % and below 100 % of the allocation, or blank for none');
   const takeProfit = num('guards.takeProfit', f.takeProfitPct, (x) => x > 0 && x <= 9900, 'A gain above 0 %, or blank for none');
   const maxOpenPositions = num('guards.maxOpenPositions', f.maxOpenPositions, (x) => Number.isInteger(x) && x >= 1 && x <= 1000, 'A whole number from 1 to 1,000, or blank for no limit');
   const maxPositionValue = num('guards.maxPositionValue', f.maxPositionValue, (x) => x > 0 && x <= 1e12, 'An amount above 0, or blank for no limit');

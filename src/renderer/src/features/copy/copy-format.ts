@@ -33,6 +33,7 @@ export const GUARD_LABEL: Readonly<Record<GuardName, string>> = {
   closeOnly: 'Close-only',
   paused: 'Paused',
   lotSize: 'Lot size',
+  noPrice: 'No price',
 };
 
 /** Basis points with a sign, one decimal: +1.2, −0.4; "—" when unknown. */

@@ -82,7 +82,17 @@ export function followColumns(api: ApiClient, accounts: Readonly<Record<string, 
     col.accessor((f) => f.stats.latencyP50, {
       id: 'latency',
       header: () => <span title="Leader fill → my broker’s acknowledgement, p50 / p99 (from 20 orders)">Latency</span>,
-      cell: (c) => formatLatencyPair(c.row.original.stats.latencyP50, c.row.original.stats.latencyP99),
+      cell: (c) => {
+        const { latencyP50, latencyP99, latencyNegative } = c.row.original.stats;
+        // METRICS.md: negative latencies (clock skew) stay in the figures and are flagged.
+        return latencyNegative > 0 ? (
+          <span className="warn" title={`${latencyNegative} order${latencyNegative === 1 ? '' : 's'} acknowledged before the leader’s fill time: the clocks disagree`}>
+            {formatLatencyPair(latencyP50, latencyP99)} ⚠
+          </span>
+        ) : (
+          formatLatencyPair(latencyP50, latencyP99)
+        );
+      },
     }),
     col.accessor((f) => f.stats.slippageBps, { id: 'slippage', header: () => <span title="Mean slippage against the leader’s fills, bps (positive is worse for you)">Slip bps</span>, cell: (c) => formatBps(c.getValue()) }),
     col.accessor((f) => f.stats.copied, {

@@ -35,7 +35,8 @@ const test = base.extend<{ leader: Leader }>({
     await client.call('strategies.create', createParams(writer.key, 'e2e_leader', name));
     // 60 days up to yesterday, 12 round trips: ranked (≥ 30 days, ≥ 10 trips); import takes old timestamps.
     const start = Math.floor(Date.now() / DAY) * DAY - 61 * DAY;
-    const history = trackRecord(writer, { start, days: 60, trips: 12 });
+    // Marks that follow the trips, so a copy of the fills can match the leader's curve.
+    const history = trackRecord(writer, { start, days: 60, trips: 12, marksFollowTrips: true });
     await hub.importEvents(history);
     await hub.settled();
     const last = history.at(-1)!.body;

@@ -66,10 +66,13 @@ const fmt = (x: number): string => (Math.abs(x) >= 1000 ? x.toLocaleString('en-U
 export function planSignal(input: PlanInput): Plan {
   const { guards, book, instrument, trade } = input;
   const skip = (outcome: 'skipped' | 'blocked', guard: GuardName | null, message: string): Plan => ({ outcome, guard, message, ideal: book.ideal });
-  if (input.state === 'paused') return skip('skipped', 'paused', 'Paused: signal not copied');
+  // Not acted on, but a reduction still lowers what the copy wants: later closes then mirror the
+  // leader's, and reconciliation shows what the pause or the stale signal left over.
+  const notActedOn = (guard: GuardName, message: string): Plan => ({ outcome: 'skipped', guard, message, ideal: idealAfterReduction(book.ideal, trade) });
+  if (input.state === 'paused') return notActedOn('paused', 'Paused: signal not copied');
   if (input.state === 'stopped') return skip('skipped', null, 'The follow is stopped');
   const age = input.now - input.signedAt;
-  if (age > guards.signalTtlSeconds * 1000) return skip('skipped', 'signalTtl', `Signal is ${Math.round(age / 1000)} s old, older than its ${guards.signalTtlSeconds} s time-to-live`);
+  if (age > guards.signalTtlSeconds * 1000) return notActedOn('signalTtl', `Signal is ${Math.round(age / 1000)} s old, older than its ${guards.signalTtlSeconds} s time-to-live`);
   const mySymbol = mapSymbol(guards, input.leaderSymbol);
   if (!instrument) {
     return skip('skipped', 'symbolMap', mySymbol === input.leaderSymbol ? `No instrument ${mySymbol} on this account: map ${input.leaderSymbol} to one of yours` : `No instrument ${mySymbol} (mapped from ${input.leaderSymbol}) on this account`);
@@ -82,7 +85,7 @@ export function planSignal(input: PlanInput): Plan {
   const opens = trade.after !== 0 && (trade.before === 0 || flips || Math.abs(trade.after) > Math.abs(trade.before));
   const noPrice = `No price for ${mySymbol} yet: an opening trade cannot be sized without one`;
   if (!priced && opens && !flips) return skip('skipped', 'noPrice', noPrice);
-  const ideal = priced ? nextIdeal(input.sizing, book.ideal, trade, input.me, guards.reverse) : trade.after === 0 || flips ? 0 : book.ideal * (trade.after / trade.before);
+  const ideal = priced ? nextIdeal(input.sizing, book.ideal, trade, input.me, guards.reverse) : idealAfterReduction(book.ideal, trade);
   const round = gridRounder(instrument.lotStep);
   const target = round(ideal);
   const actual = book.actual;
@@ -114,6 +117,13 @@ export function planSignal(input: PlanInput): Plan {
   }
   const what = orders.map((o) => `${o.side} ${fmt(o.qty)} ${o.symbol}${o.type === 'limit' ? ` limit ${fmt(o.price!)}` : ''}`).join(', then ');
   return { outcome: 'copied', orders, ideal: nextIdealQty, message: blockedPart ? `${what}; opening part blocked: ${blockedPart.message}` : what, ...(blockedPart ? { blockedPart } : {}) };
+}
+
+/** The ideal after the leader's trade counting only what it closes: a close or flip ends it, a reduction scales it, an addition leaves it. */
+export function idealAfterReduction(ideal: number, trade: { before: number; after: number }): number {
+  if (trade.before === 0) return ideal;
+  if (trade.after === 0 || Math.sign(trade.after) !== Math.sign(trade.before)) return 0;
+  return Math.abs(trade.after) < Math.abs(trade.before) ? ideal * (trade.after / trade.before) : ideal;
 }
 
 /**

@@ -27,8 +27,8 @@ const DRIFT_TOLERANCE = 0.1;
  * My copied positions against what the leader's stream implies now: an orphan (the leader is
  * flat, I am not), a miss (the leader holds what I do not — a skipped or failed signal), or drift
  * (both hold it, off my sizing's target by more than a lot step and 10 %). The target of a
- * position the executor sized is the ideal it tracks; one it never sized (a skipped or failed
- * signal) is sized now at my price. Positions the leader opened before the follow began are not
+ * position the executor sized is the ideal it tracks (which follows the leader's reductions even
+ * while paused); one it never sized (a skipped or failed signal) is sized now at my price. Positions the leader opened before the follow began are not
  * expected unless the follow copies open positions or copied later trades in them.
  */
 export function reconcileFollow(input: ReconcileInput): ReconcileItem[] {

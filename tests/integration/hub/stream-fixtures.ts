@@ -59,9 +59,16 @@ export function fill(time: number, side: 'buy' | 'sell', qty: number, price: num
  * A track record: a deposit and daily marks for `days` days from `start`, with `trips` round trips
  * (buy, then sell a day later) spread over it; equity walks by `dailyReturns` (cycled).
  */
-export function trackRecord(writer: StreamWriter, opts: { start: number; days: number; trips: number; dailyReturns?: number[]; equity?: number; exposure?: number }): StrategyEvent[] {
+/**
+ * A signed track record: `trips` round trips of 0.1 BTC bought at 50,000 and sold the next day at
+ * 50,000 × (1 + r), and a mark every day. By default the marks grow by `dailyReturns` whatever
+ * the trips made; with `marksFollowTrips` equity changes only by what each trip realises, so a
+ * copy of the fills can match the leader's curve.
+ */
+export function trackRecord(writer: StreamWriter, opts: { start: number; days: number; trips: number; dailyReturns?: number[]; equity?: number; exposure?: number; marksFollowTrips?: boolean }): StrategyEvent[] {
   const returns = opts.dailyReturns ?? [0.01, -0.004, 0.006, -0.002];
   let equity = opts.equity ?? 10_000;
+  let holding = false;
   const out: StrategyEvent[] = [];
   out.push(writer.next(flow(opts.start + 1000, equity)));
   out.push(writer.next(mark(opts.start + 2000, equity, 0)));
@@ -69,15 +76,19 @@ export function trackRecord(writer: StreamWriter, opts: { start: number; days: n
   let trips = 0;
   for (let d = 1; d <= opts.days; d++) {
     const dayStart = opts.start + d * DAY;
+    const r = returns[d % returns.length]!;
     if (trips < opts.trips && d % tripEvery === 1 && d + 1 <= opts.days) {
       out.push(writer.next(fill(dayStart + 3_600_000, 'buy', 0.1, 50_000, 0.1, equity)));
+      holding = true;
     }
     if (trips < opts.trips && d % tripEvery === 2) {
-      out.push(writer.next(fill(dayStart + 3_600_000, 'sell', 0.1, 50_000 * (1 + returns[d % returns.length]!), 0, equity)));
+      if (opts.marksFollowTrips) equity += 0.1 * 50_000 * r;
+      out.push(writer.next(fill(dayStart + 3_600_000, 'sell', 0.1, 50_000 * (1 + r), 0, equity)));
+      holding = false;
       trips++;
     }
-    equity *= 1 + returns[d % returns.length]!;
-    out.push(writer.next(mark(dayStart + 20 * 3_600_000, equity, opts.exposure ?? 0)));
+    if (!opts.marksFollowTrips) equity *= 1 + r;
+    out.push(writer.next(mark(dayStart + 20 * 3_600_000, equity, opts.marksFollowTrips ? (holding ? 5_000 : 0) : (opts.exposure ?? 0))));
   }
   return out;
 }

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { planSignal, type PlanInput } from '../../../src/core/copytrade/copy-plan';
-import { reconcileFollow } from '../../../src/core/copytrade/copy-reconcile';
+import { reconcileFollow, type ReconcileInput } from '../../../src/core/copytrade/copy-reconcile';
 import type { FollowRecord } from '../../../src/core/copytrade/copy-repository';
 import { simulateCopy } from '../../../src/core/copytrade/copy-simulation';
 import { emptyLeaderState } from '../../../src/core/copytrade/leader-state';
@@ -29,12 +29,12 @@ function flip(guards: GuardsIn, after: number): PlanInput {
   };
 }
 
-/** Reconciles my 0.1 BTC (bought at 50,000) against `leader`, BTC now at `price`. */
-function reconcileMyTenthBtc(leader: ReturnType<typeof emptyLeaderState>, o: { leaderSeq: number; startSeq: number; allocationEquity: number; price: number }) {
+/** Reconciles my books (by default 0.1 BTC bought at 50,000, ideal 0.1) against `leader`, BTC now at `price`. */
+function reconcileMyBtc(leader: ReturnType<typeof emptyLeaderState>, o: { leaderSeq: number; startSeq: number; allocationEquity: number; price: number; books?: ReconcileInput['books'] }) {
   const follow = { id: 'f_x', strategyId: 'st_x', accountId: 'a', state: 'active', createdAt: 0, leaderSeq: o.leaderSeq, startSeq: o.startSeq, settings: { allocation: 10_000, sizing: { mode: 'proportional' }, guards: guardsSchema.parse({}), strategyName: 'L', stateReason: null } } as FollowRecord;
   return reconcileFollow({
     follow,
-    books: new Map([['BTC/USD', { symbol: 'BTC/USD', ideal: 0.1, qty: 0.1, lots: [{ qty: 0.1, price: 50_000, fxRate: 1, time: 0 }], realized: 0, fees: 0 }]]),
+    books: o.books ?? new Map([['BTC/USD', { symbol: 'BTC/USD', ideal: 0.1, qty: 0.1, lots: [{ qty: 0.1, price: 50_000, fxRate: 1, time: 0 }], realized: 0, fees: 0 }]]),
     leader,
     allocationEquity: o.allocationEquity,
     instrument: () => ({ symbol: 'BTC/USD', name: 'BTC', assetClass: 'crypto', venue: 'x', quoteCurrency: 'USD', tickSize: 0.5, lotStep: 0.001, minQty: 0.001, pricePrecision: 1, tradingHours: {} as never }),
@@ -67,8 +67,22 @@ describe('reconcile: expected quantity', () => {
     leader.equity = 110_000;
     leader.positions.set('BTC/USD', { qty: 1, price: 50_000, fxRate: 1, lotStep: 0.001, openedSeq: 5 });
     // Me: copied 0.1 BTC at 50,000 on 10,000 → now worth 11,000 (the same 54.5 % in BTC as the leader).
-    const items = reconcileMyTenthBtc(leader, { leaderSeq: 6, startSeq: 1, allocationEquity: 11_000, price: 60_000 });
+    const items = reconcileMyBtc(leader, { leaderSeq: 6, startSeq: 1, allocationEquity: 11_000, price: 60_000 });
     expect(items).toEqual([]);
+  });
+});
+
+describe('reconcile: what a pause left over', () => {
+  it('shows drift when the leader reduced while the copy was paused, with the sell that fixes it', () => {
+    // The leader halved its 1 BTC while I was paused: my ideal went to 0.05, I still hold 0.1.
+    const leader = emptyLeaderState();
+    leader.seq = 7;
+    leader.equity = 100_000;
+    leader.positions.set('BTC/USD', { qty: 0.5, price: 50_000, fxRate: 1, lotStep: 0.001, openedSeq: 6 });
+    const plan = planSignal({ ...flip({}, 0.5), state: 'paused', book: { ideal: 0.1, actual: 0.1, openSymbols: 1, grossExposure: 5_000 } });
+    const books = new Map([['BTC/USD', { symbol: 'BTC/USD', ideal: plan.ideal, qty: 0.1, lots: [{ qty: 0.1, price: 50_000, fxRate: 1, time: 0 }], realized: 0, fees: 0 }]]);
+    const items = reconcileMyBtc(leader, { leaderSeq: 7, startSeq: 5, allocationEquity: 10_000, price: 50_000, books });
+    expect(items).toEqual([{ symbol: 'BTC/USD', kind: 'drift', mine: 0.1, expected: 0.05, fix: { side: 'sell', qty: 0.05 }, note: null }]);
   });
 });
 
@@ -105,7 +119,7 @@ describe('reconcile: a position the leader opened before the follow began', () =
     leader.equity = 100_000;
     leader.positions.set('BTC/USD', { qty: 2, price: 50_000, fxRate: 1, lotStep: 0.001, openedSeq: 3 });
     // The executor copied the add (nextIdeal: ideal 0 + openSize(1 BTC) = 0.1): my book holds 0.1.
-    const items = reconcileMyTenthBtc(leader, { leaderSeq: 7, startSeq: 5, allocationEquity: 10_000, price: 50_000 });
+    const items = reconcileMyBtc(leader, { leaderSeq: 7, startSeq: 5, allocationEquity: 10_000, price: 50_000 });
     expect(items.filter((i) => i.kind === 'orphan'), JSON.stringify(items)).toEqual([]);
   });
 });

@@ -72,6 +72,28 @@ describe('planning one leader trade', () => {
   });
 });
 
+describe('a signal not acted on (paused, too old)', () => {
+  const held = { ideal: 0.1, actual: 0.1, openSymbols: 1 };
+  it('still lowers what the copy wants by the leader’s reduction, sending nothing', () => {
+    // The leader sells 3/4 of its BTC while I am paused: I still hold 0.1, but want 0.025.
+    const plan = planSignal(input({ state: 'paused', before: 1, after: 0.25, book: held }));
+    expect(plan).toMatchObject({ outcome: 'skipped', guard: 'paused' });
+    expect(plan.ideal).toBeCloseTo(0.025, 12);
+    expect(planSignal(input({ guards: { signalTtlSeconds: 5 }, age: 12_000, before: 1, after: 0.25, book: held })).ideal).toBeCloseTo(0.025, 12);
+  });
+  it('wants nothing after a leader’s close or flip, and no more after an addition', () => {
+    expect(planSignal(input({ state: 'paused', before: 1, after: 0, book: held })).ideal).toBe(0);
+    expect(planSignal(input({ state: 'paused', before: 1, after: -0.5, book: held })).ideal).toBe(0);
+    expect(planSignal(input({ state: 'paused', before: 1, after: 2, book: held })).ideal).toBe(0.1);
+    expect(planSignal(input({ state: 'paused', before: 0, after: 1, book: { ideal: 0, actual: 0 } })).ideal).toBe(0);
+  });
+  it('then mirrors the next close from what the copy wants, not from what the pause left', () => {
+    // Resumed: the leader closes half of its remaining 0.25 → I want 0.0125 (0.013 on the lot grid) and sell down to it.
+    const plan = copied(planSignal(input({ before: 0.25, after: 0.125, book: { ideal: 0.025, actual: 0.1, openSymbols: 1 } })));
+    expect(plan.orders).toEqual([{ symbol: 'BTC/USD', side: 'sell', qty: 0.087, type: 'market', price: null, reduces: true }]);
+  });
+});
+
 describe('each guard blocks with a reason a trader understands', () => {
   const blocked = (plan: Plan, guard: string, message: RegExp) => {
     expect(plan.outcome === 'blocked' || plan.outcome === 'skipped').toBe(true);

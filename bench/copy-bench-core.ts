@@ -73,9 +73,9 @@ export async function openCopyBenchCore(dir: string): Promise<CopyBenchCore> {
   const onSubmit: CopyBenchCore['onSubmit'] = { listener: null };
   const probed: TradingService = {
     ...trading,
-    place(accountId, request) {
+    place(accountId, request, options) {
       onSubmit.listener?.();
-      return trading.place(accountId, request);
+      return trading.place(accountId, request, options);
     },
   };
   const copy = createCopyService({

@@ -9,7 +9,7 @@ export const COPY_CLIENT_ID_PREFIX = 'cp_';
  * crash the same decision asks the broker for the same id and never sends a second order.
  */
 export function copyClientOrderId(followId: string, cause: string | number, leg: number): string {
-  const digest = crypto.createHash('sha256').update(`${followId}|${cause}|${leg}`).digest('base64url');
+  const digest = crypto.hash('sha256', `${followId}|${cause}|${leg}`, 'base64url');
   return `${COPY_CLIENT_ID_PREFIX}${digest.slice(0, 30)}`;
 }
 

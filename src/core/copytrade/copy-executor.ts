@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { ApiError, type EventPayload, type TopicName } from '../../shared/contract';
 import type { CopyLogEntry } from '../../shared/contract/copy';
 import type { GuardName } from '../../shared/copy/copy-settings';
@@ -13,7 +14,7 @@ import type { TradingService } from '../trading/trading-service';
 import { whenQuoted } from '../trading/when-quoted';
 import { copyClientOrderId, isCopyClientOrderId } from './client-order-id';
 import { applyCopyFill, emptyBook, valueBook } from './copy-book';
-import { encodeJournal, type JournalEntry } from './copy-journal';
+import { encodeJournal, journalClientOrderId, type JournalEntry } from './copy-journal';
 import { latencyOf, logView, slippageOf, type StoredLogEntry } from './copy-log-view';
 import { mapSymbol, planSignal, splitChange, type Plan, type PlannedOrder } from './copy-plan';
 import { pendingIntent, type Book, type CopyRepository, type FollowRecord, type Intent, type NewLogEntry } from './copy-repository';
@@ -114,7 +115,7 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
   const holds = new Map<string, () => void>();
   const openIntents = new Map<string, Intent>();
   /** Intents answered this run (bounded): log views read them without the database. */
-  const recent = new Map<string, Intent>();
+  const recent = new LRUCache<string, Intent>({ max: RECENT_KEPT });
   const inFlight = new Set<Promise<unknown>>();
   /** Per strategy: events are handled one after another, in seq order. */
   const queues = new Map<string, Promise<void>>();
@@ -139,17 +140,35 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
       return undefined;
     }
   };
+  const currencies = new Map<string, string>();
+  /** An account's currency never changes: asked once (an account snapshot values all its positions). */
+  const currencyOf = (accountId: string): string => {
+    let c = currencies.get(accountId);
+    if (c === undefined) currencies.set(accountId, (c = trading.account(accountId).currency));
+    return c;
+  };
   const fxRate = (inst: Instrument, accountId: string): number | undefined => {
-    const currency = trading.account(accountId).currency;
+    const currency = currencyOf(accountId);
     if (inst.quoteCurrency === currency) return 1;
     fx.follow(inst.quoteCurrency, currency);
     return fx.rate(inst.quoteCurrency, currency);
   };
-  const markOf = (symbol: string, accountId: string): { price: number; fxRate: number } | undefined => {
+  /** While one event's decisions are made: marks by account and symbol, read once for all its follows. */
+  let batchMarks: Map<string, Map<string, { price: number; fxRate: number } | undefined>> | null = null;
+  const readMark = (symbol: string, accountId: string): { price: number; fxRate: number } | undefined => {
     const inst = instrument(symbol);
     const quote = market.lastQuote(symbol);
     const rate = inst ? fxRate(inst, accountId) : undefined;
     return inst && quote && rate !== undefined ? { price: quote.last, fxRate: rate } : undefined;
+  };
+  const markOf = (symbol: string, accountId: string): { price: number; fxRate: number } | undefined => {
+    if (!batchMarks) return readMark(symbol, accountId);
+    let byAccount = batchMarks.get(accountId);
+    if (!byAccount) batchMarks.set(accountId, (byAccount = new Map()));
+    if (byAccount.has(symbol)) return byAccount.get(symbol);
+    const m = readMark(symbol, accountId);
+    byAccount.set(symbol, m);
+    return m;
   };
   /**
    * Keeps a symbol's quotes live for the life of the executor once a leader trades it or a copy
@@ -176,7 +195,7 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     const q = (f.books.get(symbol)?.qty ?? 0) + (f.pending.get(symbol) ?? 0);
     return inst ? roundFor(inst.lotStep)(q) : q;
   };
-  const symbolsOf = (f: LiveFollow): Set<string> => new Set([...f.books.keys(), ...f.pending.keys()]);
+  const symbolsOf = (f: LiveFollow): Iterable<string> => (f.pending.size === 0 ? f.books.keys() : new Set([...f.books.keys(), ...f.pending.keys()]));
   /** Exposure the guards judge: what is held plus what is on its way. */
   const intendedGross = (f: LiveFollow): number => {
     let g = 0;
@@ -223,9 +242,7 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
   );
   const save = (intent: Intent): Intent => {
     if (openIntents.has(intent.clientOrderId)) openIntents.set(intent.clientOrderId, intent);
-    recent.delete(intent.clientOrderId);
     recent.set(intent.clientOrderId, intent);
-    if (recent.size > RECENT_KEPT) recent.delete(recent.keys().next().value!);
     wb.intent(intent);
     return intent;
   };
@@ -236,11 +253,10 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     nextLogId ??= repo.nextLogId();
     return nextLogId++;
   };
-  /** Log entries written this run, with their intents (bounded, oldest dropped first). */
-  const logs = new Map<number, { entry: StoredLogEntry; intents: Intent[] }>();
+  /** Log entries written this run, with their intents (bounded, least recently used dropped first). */
+  const logs = new LRUCache<number, { entry: StoredLogEntry; intents: Intent[] }>({ max: RECENT_KEPT });
   const remember = (entry: StoredLogEntry, intents: Intent[]): void => {
     logs.set(entry.id, { entry, intents });
-    if (logs.size > RECENT_KEPT) logs.delete(logs.keys().next().value!);
     const q = live.get(entry.followId)?.quality;
     if (q) q.outcomes[entry.outcome]++;
   };
@@ -256,9 +272,9 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     if (entry) deps.signal(entry);
   };
 
-  const newIntent = (f: LiveFollow, o: PlannedOrder, leaderSeq: number | null, cause: string, leg: number, logId: number, body: FillBody | null, now: number): Intent =>
+  const newIntent = (f: LiveFollow, o: PlannedOrder, clientOrderId: string, leaderSeq: number | null, logId: number, body: FillBody | null, now: number): Intent =>
     pendingIntent({
-      clientOrderId: copyClientOrderId(f.record.id, cause, leg),
+      clientOrderId,
       followId: f.record.id,
       accountId: f.record.accountId,
       leaderSeq,
@@ -303,21 +319,34 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     await Promise.all(waits);
   };
 
-  const decide = (f: LiveFollow, event: StrategyEvent, body: FillBody): Decision => {
+  /** What every follow's decision on one leader fill shares. */
+  interface Signal {
+    event: StrategyEvent;
+    body: FillBody;
+    trade: ReturnType<typeof leaderTrade>;
+    leader: NonNullable<NewLogEntry['leader']>;
+  }
+  const signalOf = (event: StrategyEvent, body: FillBody): Signal => ({
+    event,
+    body,
+    trade: leaderTrade(body),
+    leader: { symbol: body.symbol, side: body.side, qty: body.qty, price: body.price, time: body.time, positionQty: body.positionQty },
+  });
+
+  const decide = (f: LiveFollow, { event, body, trade, leader }: Signal): Decision => {
     const { settings } = f.record;
     const symbol = mapSymbol(settings.guards, body.symbol);
     const inst = instrument(symbol);
     const quote = inst ? market.lastQuote(symbol) : undefined;
     const rate = inst ? fxRate(inst, f.record.accountId) : undefined;
     const now = clock.now();
-    const leader = { symbol: body.symbol, side: body.side, qty: body.qty, price: body.price, time: body.time, positionQty: body.positionQty };
     // Without a price (0) the planner still copies what only closes.
     const plan = planSignal({
       sizing: settings.sizing,
       guards: settings.guards,
       state: f.record.state,
       leaderSymbol: body.symbol,
-      trade: leaderTrade(body),
+      trade,
       signedAt: event.ts,
       now,
       instrument: inst ? { symbol: inst.symbol, lotStep: inst.lotStep, minQty: inst.minQty, tickSize: inst.tickSize } : undefined,
@@ -355,13 +384,23 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     const symbols = new Set(follows.map((f) => mapSymbol(f.record.settings.guards, body.symbol)));
     symbols.forEach(hold);
     // A limit order still working for the symbol is superseded by the leader's new trade.
-    await Promise.all(follows.map((f) => cancelWorking(f, 'cancelled: superseded by the leader’s next trade', mapSymbol(f.record.settings.guards, body.symbol))));
+    const mapped = new Map(follows.map((f) => [f.record.id, mapSymbol(f.record.settings.guards, body.symbol)]));
+    const superseded = workingIntents((i) => mapped.get(i.followId) === i.symbol);
+    if (superseded.length > 0) await cancelIntents(superseded, 'cancelled: superseded by the leader’s next trade');
     if ([...symbols].some((s) => !market.lastQuote(s))) await ensureQuotes(symbols);
     const todo = waiting().filter((f) => event.seq === f.record.leaderSeq + 1);
     if (todo.length === 0) return;
-    const sends = commit(todo.map((f) => decide(f, event, body)), event, body);
+    batchMarks = new Map();
+    let decisions: Decision[];
+    try {
+      const signal = signalOf(event, body);
+      decisions = todo.map((f) => decide(f, signal));
+    } finally {
+      batchMarks = null;
+    }
+    const sends = commit(decisions, event, body);
     for (const [f, batch] of sends) {
-      if (batch.intents.length > 0) track(sendLegs(f, batch.intents, batch.logId));
+      if (batch.intents.length > 0) track(sendLegs(f, batch.intents, batch.logId, true));
       else announce(batch.logId);
       emitUpdate(f.record.id);
     }
@@ -380,7 +419,7 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
       const f = d.follow;
       const logId = newLogId();
       const entry: StoredLogEntry = { ...d.entry, id: logId, followId: f.record.id };
-      const intents = d.plan.outcome === 'copied' ? d.plan.orders.map((o, leg) => newIntent(f, o, event.seq, String(event.seq), leg, logId, body, now)) : [];
+      const intents = d.plan.outcome === 'copied' ? d.plan.orders.map((o, leg) => newIntent(f, o, journalClientOrderId(f.record.id, event.seq, leg), event.seq, logId, body, now)) : [];
       journal.decisions.push({ entry, accountId: f.record.accountId, symbol: d.symbol ?? null, ideal: d.plan.ideal, intents });
       return { d, entry, intents };
     });
@@ -412,39 +451,48 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
    * Sends an entry's orders, then announces it. A symbol's legs go one after the other (a flip
    * closes before it opens); when one is refused, the rest of that symbol's are not sent and say
    * why. Other symbols' orders are independent: one halted market never stops another's close.
+   * `neverSent`: decided in this run and committed just now, so the broker need not be asked first.
    */
-  const sendLegs = async (f: LiveFollow, intents: readonly Intent[], logId: number): Promise<CopyLogEntry> => {
+  const sendLegs = async (f: LiveFollow, intents: readonly Intent[], logId: number, neverSent = false): Promise<CopyLogEntry> => {
+    if (intents.length === 1) await send(intents[0]!, neverSent);
+    else await sendEachSymbol(intents, neverSent);
+    const entry = view(logId)!;
+    deps.signal(entry);
+    emitUpdate(f.record.id);
+    return entry;
+  };
+  const sendEachSymbol = async (intents: readonly Intent[], neverSent: boolean): Promise<void> => {
     const bySymbol = new Map<string, Intent[]>();
     for (const i of intents) bySymbol.set(i.symbol, [...(bySymbol.get(i.symbol) ?? []), i]);
     await Promise.all(
       [...bySymbol.values()].map(async (legs) => {
         for (let k = 0; k < legs.length; k++) {
-          const placed = await send(legs[k]!);
+          const placed = await send(legs[k]!, neverSent);
           if (!refused(placed)) continue;
           for (const rest of legs.slice(k + 1)) unsend(rest, `not sent: the ${placed.side} ${placed.qty} before it was refused`);
           break;
         }
       }),
     );
-    const entry = view(logId)!;
-    deps.signal(entry);
-    emitUpdate(f.record.id);
-    return entry;
   };
 
-  const send = async (intent: Intent): Promise<Intent> => {
+  const send = async (intent: Intent, neverSent: boolean): Promise<Intent> => {
     hold(intent.symbol);
     try {
-      const order = await trading.place(intent.accountId, {
-        clientOrderId: intent.clientOrderId,
-        symbol: intent.symbol,
-        side: intent.side,
-        type: intent.type,
-        qty: intent.qty,
-        ...(intent.type === 'limit' && intent.price !== null ? { price: intent.price } : {}),
-        tif: intent.type === 'market' ? 'IOC' : 'GTC',
-        reduceOnly: false,
-      });
+      const order = await trading.place(
+        intent.accountId,
+        {
+          clientOrderId: intent.clientOrderId,
+          symbol: intent.symbol,
+          side: intent.side,
+          type: intent.type,
+          qty: intent.qty,
+          ...(intent.type === 'limit' && intent.price !== null ? { price: intent.price } : {}),
+          tif: intent.type === 'market' ? 'IOC' : 'GTC',
+          reduceOnly: false,
+        },
+        { neverSent },
+      );
       return acknowledge(intent, order, clock.now());
     } catch (error) {
       // Refused before any broker acknowledged it: no latency sample (METRICS.md times acknowledgements).
@@ -491,8 +539,15 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
   };
 
   /** Cancels working orders of a follow (of one symbol): each ends as cancelled with `reason`. */
-  const cancelWorking = async (f: LiveFollow, reason: string, symbol?: string): Promise<void> => {
-    const working = [...openIntents.values()].filter((i) => i.followId === f.record.id && i.status === 'working' && i.orderId !== null && (symbol === undefined || i.symbol === symbol));
+  /** Intents with an order working at the broker that `which` picks. */
+  const workingIntents = (which: (i: Intent) => boolean): Intent[] => {
+    const out: Intent[] = [];
+    for (const i of openIntents.values()) if (i.status === 'working' && i.orderId !== null && which(i)) out.push(i);
+    return out;
+  };
+  const cancelWorking = (f: LiveFollow, reason: string, symbol?: string): Promise<void> =>
+    cancelIntents(workingIntents((i) => i.followId === f.record.id && (symbol === undefined || i.symbol === symbol)), reason);
+  const cancelIntents = async (working: readonly Intent[], reason: string): Promise<void> => {
     await Promise.all(
       working.map(async (i) => {
         try {
@@ -600,7 +655,7 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
     }
     const now = clock.now();
     const entry: StoredLogEntry = { id: newLogId(), followId: f.record.id, time: now, leaderSeq: null, leader: null, outcome: orders.length > 0 ? 'copied' : 'skipped', guard: options.guard ?? null, message: orders.length > 0 ? message : `${message}: nothing to send` };
-    const intents = orders.map((o, leg) => newIntent(f, o, null, `${cause}:${entry.id}`, leg, entry.id, null, now));
+    const intents = orders.map((o, leg) => newIntent(f, o, copyClientOrderId(f.record.id, `${cause}:${entry.id}`, leg), null, entry.id, null, now));
     const record = options.record ?? f.record;
     const books = [...targets].map(([symbol, target]) => ({ ...bookOf(f, symbol), ideal: target }));
     // The state change (a stop) and the orders that carry it out are one decision.
@@ -622,7 +677,7 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
       deps.signal(out);
       return out;
     }
-    return sendLegs(f, intents, entry.id);
+    return sendLegs(f, intents, entry.id, true);
   };
 
   const applyRecord = (f: LiveFollow, record: FollowRecord): void => {

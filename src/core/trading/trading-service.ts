@@ -64,13 +64,21 @@ export type CreateAccount = Params<'accounts.create'>;
 export type ConfigureAccount = Params<'accounts.configure'>;
 export type SetCredentials = Params<'accounts.setCredentials'>;
 
+export interface PlaceOptions {
+  /**
+   * The caller's durable ledger shows this client order id was decided in this run and never went
+   * out, so the broker need not be asked for it first (the copy executor's first sends).
+   */
+  neverSent?: boolean;
+}
+
 export interface TradingService {
   accounts(): Account[];
   account(accountId: string): Account;
   createAccount(params: CreateAccount): Promise<Account>;
   configure(params: ConfigureAccount): Account;
   reset(accountId: string, balance?: number): Promise<Account>;
-  place(accountId: string, request: OrderRequest): Promise<Order>;
+  place(accountId: string, request: OrderRequest, options?: PlaceOptions): Promise<Order>;
   /** The order with this client order id, asking a live broker's exchange when it is not known here. */
   orderByClientId(accountId: string, clientOrderId: string): Promise<Order | undefined>;
   cancel(accountId: string, orderId: string): Promise<Order>;
@@ -542,11 +550,13 @@ export function createTradingService(deps: TradingServiceDeps): TradingService {
     return result;
   };
 
-  const place = async (accountId: string, request: OrderRequest): Promise<Order> => {
+  const place = async (accountId: string, request: OrderRequest, options: PlaceOptions = {}): Promise<Order> => {
     const { record, broker, ccxt } = get(accountId);
     const clientOrderId = request.clientOrderId ?? `${GENERATED_CLIENT_ID_PREFIX}${newId().replaceAll('-', '')}`;
-    const existing = await broker.orderByClientId(clientOrderId);
-    if (existing) return existing;
+    if (!options.neverSent) {
+      const existing = await broker.orderByClientId(clientOrderId);
+      if (existing) return existing;
+    }
     if (ccxt) {
       const { state, detail } = ccxt.connection();
       // Sent into a dead link, an order's fate would be unknown: refuse it plainly instead.

@@ -3,13 +3,20 @@
  * multiples of the step so 0.1 + 0.2 style errors never leak into prices or quantities.
  */
 
+const decimalsOfStep = new Map<number, number>();
+
 /** Decimal places of a step such as 0.01 (2) or 1e-8 (8). */
 export function stepDecimals(step: number): number {
+  const known = decimalsOfStep.get(step);
+  if (known !== undefined) return known;
   if (!Number.isFinite(step) || step <= 0) throw new RangeError(`step must be a positive number, got ${step}`);
   const text = step.toExponential();
   const [mantissa, exp] = text.split('e');
   const mantissaDecimals = (mantissa?.split('.')[1] ?? '').length;
-  return Math.max(0, mantissaDecimals - Number(exp));
+  const decimals = Math.max(0, mantissaDecimals - Number(exp));
+  // Markets have a handful of distinct steps; rounding runs on every order and every fill.
+  if (decimalsOfStep.size < 4096) decimalsOfStep.set(step, decimals);
+  return decimals;
 }
 
 export type RoundingMode = 'nearest' | 'down' | 'up';

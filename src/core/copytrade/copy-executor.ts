@@ -84,6 +84,8 @@ export interface CopyExecutor {
   cancelWorking(live: LiveFollow, reason: string): Promise<void>;
   /** Resolves when every order sent so far has been answered by its broker. */
   idle(): Promise<void>;
+  /** Writes what the ledger's write-behind holds, so a read of the ledger sees every decision and answer so far. */
+  flush(): void;
   /** A log entry with its orders as they stand now. */
   entry(logId: number): CopyLogEntry | undefined;
   /** Orders of a follow sent and not yet filled or ended. */
@@ -886,6 +888,7 @@ export function createCopyExecutor(deps: CopyExecutorDeps): CopyExecutor {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
       wb.flush();
     },
+    flush: () => wb.flush(),
     onUpdate(listener) {
       updateListeners.add(listener);
       return () => updateListeners.delete(listener);

@@ -130,7 +130,8 @@ export interface CopyRepository {
   /** The next id a log entry will get (ids are assigned here so a journal can name them). */
   nextLogId(): number;
   insertLogWithId(followId: string, entry: StoredLogEntry): void;
-  insertIntentIfAbsent(intent: Intent): void;
+  /** False when the intent was there already (nothing written). */
+  insertIntentIfAbsent(intent: Intent): boolean;
   /** Sets a book's ideal, keeping what it holds (a new book holds nothing). */
   setIdeal(followId: string, symbol: string, ideal: number): void;
   appendJournal(data: string): number;
@@ -234,7 +235,7 @@ export function createCopyRepository(db: Database): CopyRepository {
       }),
     nextLogId: () => Number(z.int().parse(q.maxLogId.get())) + 1,
     insertLogWithId: (followId, e) => void q.insertLogWithId.run(e.id, followId, e.time, e.leaderSeq, e.outcome, logData(e)),
-    insertIntentIfAbsent: (i) => void q.insertIntentIfAbsent.run(i.clientOrderId, i.followId, i.accountId, i.leaderSeq, i.status, i.createdAt, i.logId, intentData(i)),
+    insertIntentIfAbsent: (i) => q.insertIntentIfAbsent.run(i.clientOrderId, i.followId, i.accountId, i.leaderSeq, i.status, i.createdAt, i.logId, intentData(i)).changes > 0,
     setIdeal: (followId, symbol, ideal) => void q.setIdeal.run(followId, symbol, ideal),
     appendJournal: (data) => Number(q.appendJournal.run(data).lastInsertRowid),
     journal: () => q.journal.all().map((raw) => journalRowSchema.parse(raw)),

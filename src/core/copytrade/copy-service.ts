@@ -179,6 +179,7 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
     const cached = figures.get(f.record.id);
     if (cached && now - cached.at < 60_000) return cached;
     const today = utcDayFromIndex(dayIndex(now));
+    executor.flush();
     const days = dailySeries(repo.marks(f.record.id), repo.flows(f.record.id), today);
     const fresh = {
       at: now,
@@ -435,6 +436,7 @@ export function createCopyService(deps: CopyServiceDeps): CopyService {
     list: () => executor.follows().map(toFollow),
     log(params) {
       executor.follow(params.followId);
+      executor.flush();
       const entries = repo.log(params.followId, params.cursor === undefined ? undefined : Number(params.cursor), params.limit).map((e) => executor.entry(e.id) ?? logView(e, []));
       return { entries, nextCursor: entries.length === params.limit ? String(entries.at(-1)!.id) : null };
     },

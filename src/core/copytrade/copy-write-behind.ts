@@ -2,6 +2,8 @@ import { decodeJournal, type JournalEntry } from './copy-journal';
 import type { Book, CopyRepository, Intent } from './copy-repository';
 
 const DAY_MS = 86_400_000;
+/** Longest an answer stays only in memory: losing it costs a lookup at the next start, never an order. */
+const WRITE_DELAY_MS = 20;
 
 /** Where the write-behind reads what it writes: the executor's memory of each follow. */
 export interface WriteBehindSource {
@@ -47,7 +49,8 @@ export function createWriteBehind(repo: CopyRepository, source: WriteBehindSourc
   const schedule = (): void => {
     if (scheduled) return;
     scheduled = true;
-    setImmediate(() => {
+    // A short wait lets an event's acknowledgements and fills join its decisions in one write.
+    setTimeout(() => {
       scheduled = false;
       try {
         wb.flush();
@@ -55,7 +58,7 @@ export function createWriteBehind(repo: CopyRepository, source: WriteBehindSourc
         // Kept for the next write (a decision's, or the next turn's).
         onError(error);
       }
-    });
+    }, WRITE_DELAY_MS).unref();
   };
   const empty = (): boolean => journals.length === 0 && intents.size === 0 && books.size === 0 && cursors.size === 0 && marks.size === 0 && seqs.size === 0;
 
@@ -88,16 +91,21 @@ export function createWriteBehind(repo: CopyRepository, source: WriteBehindSourc
     write() {
       const taken = { journals: [...journals], intents: [...intents.values()], books: [...books], cursors: [...cursors], marks: [...marks], seqs: [...seqs] };
       // Journal rows first: the intents and books they create are what the updates below touch.
+      // An intent is inserted as it stands now, so an answer already in is not written twice.
+      const insertedAsIs = new Set<Intent>();
       for (const { id, entry } of taken.journals) {
         for (const d of entry.decisions) {
           repo.insertLogWithId(d.entry.followId, d.entry);
-          for (const i of d.intents) repo.insertIntentIfAbsent(source.latest(i));
+          for (const i of d.intents) {
+            const current = source.latest(i);
+            if (repo.insertIntentIfAbsent(current)) insertedAsIs.add(current);
+          }
           if (d.symbol) books.set(`${d.entry.followId}|${d.symbol}`, { followId: d.entry.followId, symbol: d.symbol });
           if (entry.leaderSeq !== null) repo.setLeaderSeq(d.entry.followId, entry.leaderSeq);
         }
         repo.deleteJournal(id);
       }
-      for (const i of taken.intents) repo.updateIntent(i);
+      for (const i of taken.intents) if (!insertedAsIs.has(i)) repo.updateIntent(i);
       const allBooks = [...books];
       for (const [, { followId, symbol }] of allBooks) {
         const b = source.book(followId, symbol);

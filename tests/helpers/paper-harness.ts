@@ -19,12 +19,14 @@ export interface PaperHarness {
   events: BrokerEvent[];
   fills: Fill[];
   orders: Map<string, Order>;
+  /** Client order ids the broker looked up in the persisted history. */
+  historyLookups: string[];
   place(request: OrderRequestIn): Promise<Order>;
   lastPosition(symbol: string): PositionState | undefined;
 }
 
 /** A paper broker on a quote board the test sets, with its events recorded as the trading service would persist them. */
-export function paperHarness(config: Partial<PaperAccountConfig> & { balance?: number } = {}): PaperHarness {
+export function paperHarness(config: Partial<PaperAccountConfig> & { balance?: number } = {}, options: { recentEnded?: number } = {}): PaperHarness {
   let now = MARKET_OPEN;
   const clock = { now: () => now, set: (t: number) => void (now = t) };
   const board = createQuoteBoard(clock.now);
@@ -34,6 +36,7 @@ export function paperHarness(config: Partial<PaperAccountConfig> & { balance?: n
   const fills: Fill[] = [];
   const orders = new Map<string, Order>();
   const byClientId = new Map<string, Order>();
+  const historyLookups: string[] = [];
   let n = 0;
   const broker = createPaperBroker({
     accountId: 'acc',
@@ -46,10 +49,14 @@ export function paperHarness(config: Partial<PaperAccountConfig> & { balance?: n
     initial: { balance: config.balance ?? 100_000, realizedPnl: 0, fillSeq: 0, positions: [], workingOrders: [] },
     history: {
       order: (id) => orders.get(id),
-      orderByClientId: (cid) => byClientId.get(cid),
+      orderByClientId: (cid) => {
+        historyLookups.push(cid);
+        return byClientId.get(cid);
+      },
       fillsSince: (cursor, limit) => fills.filter((f) => f.seq > cursor).slice(0, limit),
     },
     quoteTimeoutMs: 50,
+    recentEnded: options.recentEnded,
   });
   broker.subscribe((batch) => {
     for (const e of batch) {
@@ -70,6 +77,7 @@ export function paperHarness(config: Partial<PaperAccountConfig> & { balance?: n
     events,
     fills,
     orders,
+    historyLookups,
     place: (request) => {
       const parsed = orderRequestSchema.parse(request);
       return broker.placeOrder({ ...parsed, clientOrderId: parsed.clientOrderId ?? `c${++cid}` });

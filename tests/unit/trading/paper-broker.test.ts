@@ -179,6 +179,28 @@ describe('paper broker: brackets, reduce-only, modify, cancel', () => {
     expect(h.fills).toHaveLength(1);
   });
 
+  test('ended orders leave memory, bounded: a retry of an old one is answered from history, a recent one from memory; none trades twice', async () => {
+    const h = paperHarness({}, { recentEnded: 3 });
+    h.board.set(BTC, { bid: 50_000, ask: 50_001 });
+    const placed = [];
+    for (let i = 1; i <= 5; i++) placed.push(await h.place({ clientOrderId: `o${i}`, symbol: BTC, side: 'buy', type: 'market', qty: 0.01 }));
+    const rejected = await h.place({ clientOrderId: 'big', symbol: BTC, side: 'buy', type: 'market', qty: 1000 }).catch((e: unknown) => e);
+    expect(rejected).toBeInstanceOf(InsufficientFundsError);
+    h.historyLookups.length = 0;
+
+    const again = (cid: string) => h.place({ clientOrderId: cid, symbol: BTC, side: 'buy', type: 'market', qty: 0.01 });
+    // The three newest ended orders (o4, o5 and the rejection) are still in memory.
+    expect((await again('o5')).id).toBe(placed[4]!.id);
+    expect((await again('big')).status).toBe('rejected');
+    expect(h.historyLookups).toEqual([]);
+    // o1 was dropped from memory: history answers, and the broker does not trade it again.
+    const old = await again('o1');
+    expect(old.id).toBe(placed[0]!.id);
+    expect(old.status).toBe('filled');
+    expect(h.historyLookups).toEqual(['o1']);
+    expect(h.fills).toHaveLength(5);
+  });
+
   test('modify: a limit moved through the market trades at once; a quantity below what filled is refused', async () => {
     const h = paperHarness();
     h.board.set(BTC, { bid: 50_000, ask: 50_001, askSize: 0.3 });

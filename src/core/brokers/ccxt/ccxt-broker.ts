@@ -1,4 +1,5 @@
 import type { Balances, Exchange, Order as CcxtOrder, Trade } from 'ccxt';
+import { LRUCache } from 'lru-cache';
 import type { Instrument } from '../../../shared/market/instrument';
 import { gridRounder } from '../../../shared/numbers/steps';
 import type { Fill } from '../../../shared/trading/fill';
@@ -80,7 +81,9 @@ export interface CcxtBroker extends Broker {
 }
 
 const CAPABILITIES: BrokerCapabilities = { orderTypes: ['market', 'limit'], tifs: ['GTC', 'IOC', 'FOK'], brackets: false, reduceOnly: true, modify: false, shorting: false };
+/** Ended orders, and fill ids, held in memory; older ones are read from the stored history. */
 const RECENT_FINAL = 2000;
+const RECENT_FILLS = 20_000;
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const fillIdOf = (t: Trade): string => `${t.symbol ?? '?'}:${t.id ?? `${t.order ?? '?'}@${t.timestamp ?? 0}`}`;
@@ -96,9 +99,19 @@ export function createCcxtBroker(deps: CcxtBrokerDeps): CcxtBroker {
   const orders = new Map<string, Order>();
   const byClient = new Map<string, string>();
   const byVenue = new Map<string, string>();
-  const finals = new Map<string, Order>();
+  /** Ended orders lately seen; one dropped takes its id lookups with it, so a long run stays bounded. */
+  const finals = new LRUCache<string, Order>({
+    max: RECENT_FINAL,
+    dispose: (o, id, reason) => {
+      if (reason !== 'evict') return;
+      if (byClient.get(o.clientOrderId) === id) byClient.delete(o.clientOrderId);
+      if (o.venueOrderId && byVenue.get(o.venueOrderId) === id) byVenue.delete(o.venueOrderId);
+    },
+  });
   const positions = new Map(deps.initial.positions.map((p) => [p.symbol, p]));
-  const seenFills = new Set(deps.initial.recentFillIds);
+  /** Fills already applied (the stream and the REST fallback overlap); the oldest are forgotten first. */
+  const seenFills = new LRUCache<string, true>({ max: RECENT_FILLS });
+  for (const id of deps.initial.recentFillIds) seenFills.set(id, true);
   const listeners = new Set<(events: readonly BrokerEvent[]) => void>();
   let balances: Balances | undefined;
   let balance = deps.initial.balance;
@@ -128,7 +141,6 @@ export function createCcxtBroker(deps: CcxtBrokerDeps): CcxtBroker {
     } else {
       orders.delete(o.id);
       finals.set(o.id, o);
-      if (finals.size > RECENT_FINAL) finals.delete(finals.keys().next().value!);
     }
     byClient.set(o.clientOrderId, o.id);
     if (o.venueOrderId) byVenue.set(o.venueOrderId, o.id);
@@ -206,7 +218,7 @@ export function createCcxtBroker(deps: CcxtBrokerDeps): CcxtBroker {
       counters.malformed++;
       return undefined;
     }
-    seenFills.add(fillId);
+    seenFills.set(fillId, true);
     const time = finite(t.timestamp) ? t.timestamp : clock.now();
     const fxRate = rate(inst.quoteCurrency) ?? 1;
     const { fee, baseFee } = feeOf(t, inst, fxRate);

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Quote } from '../../../shared/contract';
 import type { Instrument } from '../../../shared/market/instrument';
 import { isMarketOpen, tradingDayEnd } from '../../../shared/market/trading-hours';
@@ -39,6 +40,8 @@ export interface PaperBrokerDeps {
   quoteTimeoutMs?: number;
   /** How long quotes of a symbol stay followed after its last order or position (default 60 s). */
   lingerMs?: number;
+  /** Ended orders answered from memory before history is asked (default 10,000). */
+  recentEnded?: number;
 }
 
 export interface PaperBroker extends Broker {
@@ -64,7 +67,15 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
   const instruments = new Map(deps.instruments.map((i) => [i.symbol, i]));
   const working = new Map<string, Order>();
   const bySymbol = new Map<string, Set<Order>>();
+  /** Working orders by client order id. */
   const byClientId = new Map<string, Order>();
+  /**
+   * Orders that ended lately, by client order id: a retried placement is answered from here until
+   * the trading service has stored the order (on the next turn); older ones are read from history.
+   * Bounded, so a broker that runs for months does not hold every order it ever took.
+   */
+  const ended = new LRUCache<string, Order>({ max: deps.recentEnded ?? 10_000 });
+  const knownOrder = (clientOrderId: string): Order | undefined => byClientId.get(clientOrderId) ?? ended.get(clientOrderId);
   const watches = new Map<string, () => void>();
   const listeners = new Set<(events: readonly BrokerEvent[]) => void>();
   // Each instrument's rounders, made once: matching calls them on every quote.
@@ -173,6 +184,8 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
   };
   const untrack = (o: Order): void => {
     working.delete(o.id);
+    if (byClientId.get(o.clientOrderId) === o) byClientId.delete(o.clientOrderId);
+    ended.set(o.clientOrderId, o);
     bySymbol.get(o.symbol)?.delete(o);
   };
   /** The first working order of `symbol` (in placement order) that matches. */
@@ -429,7 +442,7 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     if (refused) {
       o.status = 'rejected';
       o.reason = refused.reason;
-      byClientId.set(o.clientOrderId, o);
+      ended.set(o.clientOrderId, o);
       emitOrder(o);
       unwatchIfIdle(o.symbol);
       const Err = refused.kind === 'funds' ? InsufficientFundsError : refused.kind === 'closed' ? MarketClosedError : InvalidOrderError;
@@ -475,11 +488,11 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
     fxRate: rate,
     openOrders: () => [...working.values()].map(snapshot),
     orderByClientId: (clientOrderId) => {
-      const o = byClientId.get(clientOrderId);
+      const o = knownOrder(clientOrderId);
       return Promise.resolve(o ? snapshot(o) : deps.history.orderByClientId(clientOrderId));
     },
     async placeOrder(request) {
-      const known = byClientId.get(request.clientOrderId) ?? deps.history.orderByClientId(request.clientOrderId);
+      const known = knownOrder(request.clientOrderId) ?? deps.history.orderByClientId(request.clientOrderId);
       if (known) return snapshot(known);
       const inst = instruments.get(request.symbol);
       if (!inst) throw new InvalidOrderError(`Unknown symbol ${request.symbol}`);
@@ -491,7 +504,7 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
         throw error;
       }
       // Another placement with this id may have completed while we waited.
-      const raced = byClientId.get(request.clientOrderId);
+      const raced = knownOrder(request.clientOrderId);
       if (raced) return snapshot(raced);
       return atomically(() => place(request, inst, quote));
     },

@@ -22,10 +22,13 @@ test.describe('trading from the chart', () => {
     await expect(pane).toHaveAttribute('aria-label', /BTC\/USDT/);
     await expect(pane.locator('.chart-canvas canvas').first()).toBeVisible();
 
-    // A buy limit 2 % under the market, placed through the API, appears on the chart as a line.
-    const quote = await rpc.request('market.bars', { symbol: 'BTC/USDT', timeframe: '1m', limit: 1 });
-    const last = (quote.result as Array<{ close: number }>)[0]!.close;
-    const price = Math.round(last * 0.98 * 10) / 10;
+    // A buy limit under the market, placed through the API, appears on the chart as a line. Its
+    // price is within the last day's 15m range, so the line is inside the price pane (one far
+    // below would sit on the pane's edge, its handle half under the volume pane).
+    const day = (await rpc.request('market.bars', { symbol: 'BTC/USDT', timeframe: '15m', limit: 96 })).result as Array<{ low: number; close: number }>;
+    const last = day.at(-1)!.close;
+    const low = Math.min(...day.map((b) => b.low));
+    const price = Math.round(Math.min(Math.max(low, last * 0.98), last * 0.995) * 10) / 10;
     const placed = (await rpc.request('orders.place', { accountId, symbol: 'BTC/USDT', side: 'buy', type: 'limit', qty: 0.1, price })).result as OrderLike;
     const line = pane.locator(`[data-line="${placed.id}:limit"]`);
     await expect(line).toContainText('Buy LMT 0.1');

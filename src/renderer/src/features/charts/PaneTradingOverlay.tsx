@@ -57,7 +57,8 @@ export function PaneTradingOverlay({ chart, symbol }: { chart: PaneChart | null;
 
   if (!chart || !inst || shown.length === 0) return null;
   const tick = inst.tickSize;
-  const height = root.current?.parentElement?.clientHeight ?? Number.POSITIVE_INFINITY;
+  // Lines belong to the price pane: one priced beyond it is not drawn over the volume or indicator panes.
+  const height = chart.mainPaneHeight();
   const right = chart.priceScaleWidth() + 6;
 
   const priceAt = (clientY: number): number | null => {

@@ -52,6 +52,8 @@ export interface PaneChart {
   yToPrice(y: number): number | null;
   /** Width of the right price scale, so overlays stay clear of it. */
   priceScaleWidth(): number;
+  /** Height of the price pane (the indicator and volume panes are below it). */
+  mainPaneHeight(): number;
   /** Called at most once a frame when prices may have moved on screen (scroll, zoom, autoscale, resize). */
   onViewChange(listener: () => void): () => void;
   /** The chart as an image (lightweight-charts' own screenshot: panes and scales). */
@@ -310,6 +312,7 @@ export function createPaneChart(container: HTMLElement, legend: HTMLElement, eve
       return price === null ? null : Number(price);
     },
     priceScaleWidth: () => chart.priceScale('right').width(),
+    mainPaneHeight: () => chart.panes()[0]?.getHeight() ?? 0,
     takeScreenshot: () => chart.takeScreenshot(),
     onViewChange(listener) {
       viewListeners.add(listener);

@@ -81,8 +81,9 @@ export interface CcxtBroker extends Broker {
 }
 
 const CAPABILITIES: BrokerCapabilities = { orderTypes: ['market', 'limit'], tifs: ['GTC', 'IOC', 'FOK'], brackets: false, reduceOnly: true, modify: false, shorting: false };
-/** Ended orders, and fill ids, held in memory; older ones are read from the stored history. */
+/** Ended orders held in memory; older ones are read from the stored history. */
 const RECENT_FINAL = 2000;
+/** Fill ids remembered to drop repeats: the REST fallback only asks for fills since the last one seen. */
 const RECENT_FILLS = 20_000;
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

@@ -184,7 +184,7 @@ export function createPaperBroker(deps: PaperBrokerDeps): PaperBroker {
   };
   const untrack = (o: Order): void => {
     working.delete(o.id);
-    if (byClientId.get(o.clientOrderId) === o) byClientId.delete(o.clientOrderId);
+    byClientId.delete(o.clientOrderId);
     ended.set(o.clientOrderId, o);
     bySymbol.get(o.symbol)?.delete(o);
   };
